@@ -1,0 +1,152 @@
+import { z } from 'zod';
+
+/**
+ * The operations a tablet sends to the server. Each is written to the device outbox in the same
+ * IndexedDB transaction as its local effect, and the server applies it at most once (opId is a key).
+ * Payloads carry figures already computed by core on the tablet and frozen at the counter: the
+ * server re-checks them with the same core functions but never re-prices a sale that happened.
+ *
+ * Adding a kind: add its payload schema here, add it to `operationSchema`, and handle it in the
+ * server's apply (packages/db) and in the tablet's local projection (packages/sync).
+ */
+
+/** Whole minor units of a currency (cents, pence, yen). Never a float. */
+export const cents = z
+	.number({ error: 'must be a number of minor units (e.g. cents)' })
+	.int({ error: 'must be a whole number of minor units (e.g. cents), not a fraction' })
+	.refine(Number.isSafeInteger, { error: 'is too large' });
+export const positiveCents = cents.refine((v) => v >= 0, { error: 'must be ≥ 0' });
+
+export const id = z.string().min(1, { error: 'must not be empty' }).max(64, { error: 'is too long' });
+export const uuid = z.uuid({ error: 'must be a UUID' });
+export const currencyCode = z
+	.string()
+	.regex(/^[A-Z]{3}$/, { error: 'must be an ISO 4217 code like EUR' });
+export const businessDay = z
+	.string()
+	.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date YYYY-MM-DD' });
+export const isoTime = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 timestamp' });
+
+export const itemKindSchema = z.enum(['new', 'used']);
+
+/** The label's share of one sold line, frozen when the line was rung up. */
+export const consignmentShareSchema = z.object({
+	labelId: id,
+	/** What the shop owes the label for this whole line (all units), after discounts. */
+	shareCents: positiveCents
+});
+
+export const saleLineSchema = z.object({
+	lineId: id,
+	itemId: id,
+	releaseId: id.nullable(),
+	/** Short text for the receipt, copied so a later catalogue edit never rewrites it. */
+	description: z.string().max(300),
+	kind: itemKindSchema,
+	quantity: z.number().int({ error: 'quantity must be a whole number' }).min(1, { error: 'quantity must be ≥ 1' }),
+	unitPriceCents: positiveCents,
+	/** Line discount plus this line's part of any receipt discount. */
+	discountCents: positiveCents,
+	discountReason: z.string().max(200).nullable(),
+	taxClassId: id,
+	taxRateBp: z.number().int().min(0).max(100_000),
+	taxCents: cents,
+	/** What the customer pays for the line, tax included whichever mode the shop uses. */
+	totalCents: cents,
+	consignment: consignmentShareSchema.nullable()
+});
+
+export const tenderSchema = z.discriminatedUnion('kind', [
+	z.object({
+		kind: z.literal('cash'),
+		amountCents: cents,
+		tenderedCents: positiveCents,
+		changeCents: positiveCents
+	}),
+	z.object({
+		kind: z.literal('card'),
+		amountCents: cents,
+		reference: z.string().max(100)
+	}),
+	z.object({
+		kind: z.literal('voucher'),
+		amountCents: cents,
+		voucherCode: z.string().min(1).max(64)
+	})
+]);
+
+export const saleRecordSchema = z.object({
+	saleId: uuid,
+	/** Device code plus that device's own sequence, e.g. "K7-000142": unique with no network. */
+	receiptNo: z.string().min(3).max(32),
+	clerkId: id,
+	currency: currencyCode,
+	businessDay,
+	completedAt: isoTime,
+	lines: z.array(saleLineSchema).min(1, { error: 'a sale needs at least one line' }),
+	receiptDiscountCents: positiveCents,
+	receiptDiscountReason: z.string().max(200).nullable(),
+	subtotalCents: cents,
+	discountCents: positiveCents,
+	taxCents: cents,
+	totalCents: cents,
+	/** Cash rounding applied at the till (e.g. CHF to 0.05), included in totalCents. */
+	roundingCents: cents,
+	tenders: z.array(tenderSchema).min(1, { error: 'a sale needs at least one tender' })
+});
+
+export const returnLineSchema = z.object({
+	lineId: id,
+	/** The line of the original sale, when there is a receipt. */
+	originalLineId: id.nullable(),
+	itemId: id,
+	quantity: z.number().int().min(1),
+	refundCents: positiveCents,
+	taxCents: cents,
+	/** Whether the copy goes back on the shelf (restock) or is written off as damaged. */
+	restock: z.boolean(),
+	/** Exactly the consignment share reversed for these units. */
+	consignment: consignmentShareSchema.nullable()
+});
+
+export const returnRecordSchema = z.object({
+	returnId: uuid,
+	receiptNo: z.string().min(3).max(32),
+	originalSaleId: uuid.nullable(),
+	clerkId: id,
+	/** Needed when there is no original sale. */
+	approvedByManagerId: id.nullable(),
+	currency: currencyCode,
+	businessDay,
+	completedAt: isoTime,
+	reason: z.string().max(200),
+	lines: z.array(returnLineSchema).min(1),
+	refundCents: positiveCents,
+	refunds: z.array(tenderSchema).min(1)
+});
+
+const envelope = {
+	/** UUIDv7 made on the tablet: the at-most-once key on the server. */
+	opId: uuid,
+	deviceId: id,
+	/** 1, 2, 3… per device, gap-free: lets the server spot a missing op. */
+	deviceSeq: z.number().int().min(1),
+	/** The tablet's clock when the op was made: recorded, never trusted for ordering. */
+	deviceTime: isoTime
+};
+
+export const operationSchema = z.discriminatedUnion('kind', [
+	z.object({ ...envelope, kind: z.literal('sale.completed'), payload: saleRecordSchema }),
+	z.object({ ...envelope, kind: z.literal('sale.returned'), payload: returnRecordSchema })
+]);
+
+export type Cents = z.infer<typeof cents>;
+export type ItemKind = z.infer<typeof itemKindSchema>;
+export type ConsignmentShare = z.infer<typeof consignmentShareSchema>;
+export type SaleLine = z.infer<typeof saleLineSchema>;
+export type Tender = z.infer<typeof tenderSchema>;
+export type SaleRecord = z.infer<typeof saleRecordSchema>;
+export type ReturnLine = z.infer<typeof returnLineSchema>;
+export type ReturnRecord = z.infer<typeof returnRecordSchema>;
+export type Operation = z.infer<typeof operationSchema>;
+export type OperationKind = Operation['kind'];
