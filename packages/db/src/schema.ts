@@ -10,8 +10,9 @@ import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 /** 0 or 1: booleans are integers on both dialects. */
 export type Flag = 0 | 1;
 
+// Same values as core's TaxMode and TaxRounding, so a shop row feeds core's tax math as-is.
 export type TaxMode = 'inclusive' | 'exclusive';
-export type TaxRounding = 'per_line' | 'per_receipt';
+export type TaxRounding = 'line' | 'receipt';
 export type StaffRole = 'clerk' | 'manager' | 'owner';
 export type ItemKindColumn = 'new' | 'used';
 export type ItemStatus = 'active' | 'sold' | 'returned_to_label' | 'archived';

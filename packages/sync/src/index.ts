@@ -1,1 +1,2 @@
-export {};
+export * from './pin.ts';
+export type * from './ports/server.ts';

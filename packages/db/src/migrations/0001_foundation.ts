@@ -21,7 +21,7 @@ export const foundation: Migration = {
 			.addColumn('tax_mode', 'text', (c) => c.notNull())
 			.addColumn('tax_rounding', 'text', (c) => c.notNull())
 			.addCheckConstraint('shops_tax_mode', oneOf('tax_mode', ['inclusive', 'exclusive']))
-			.addCheckConstraint('shops_tax_rounding', oneOf('tax_rounding', ['per_line', 'per_receipt']))
+			.addCheckConstraint('shops_tax_rounding', oneOf('tax_rounding', ['line', 'receipt']))
 			.addColumn('cash_rounding_cents', 'integer', (c) => c.notNull().defaultTo(0))
 			.addColumn('trade_in_credit_bonus_bp', 'integer', (c) => c.notNull().defaultTo(0))
 			.addColumn('device_code_seq', 'integer', (c) => c.notNull().defaultTo(0))

@@ -149,7 +149,7 @@ export async function insertTestShop(
 			currency: 'EUR',
 			timezone: 'Europe/Berlin',
 			tax_mode: 'inclusive',
-			tax_rounding: 'per_line',
+			tax_rounding: 'line',
 			created_at: '2026-01-01T00:00:00.000Z',
 			...overrides,
 			id
