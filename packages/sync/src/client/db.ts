@@ -1,0 +1,80 @@
+import { Dexie, type EntityTable, type DexieOptions } from 'dexie';
+import type { ReturnRecord, SaleRecord } from '@deadwax/core';
+import type { ChangeEntity } from '../protocol.ts';
+import type { OutboxEntry } from '../outbox.ts';
+
+/** A server snapshot kept as it arrived, under the change's entityId. */
+export type SnapshotRow = { id: string } & Record<string, unknown>;
+
+/** The server's last known on-hand for an item; the register adds its pending deltas on top. */
+export type StockLevelRow = { itemId: string; onHand: number; seq: number };
+
+/** A sale as this register knows it: rung up here (`origin: 'local'`) or pulled from the server. */
+export type SaleRow = SaleRecord & { origin: 'local' | 'server' } & Record<string, unknown>;
+export type ReturnRow = ReturnRecord & { origin: 'local' | 'server' } & Record<string, unknown>;
+
+export type MetaRow = { key: string; value: unknown };
+
+/**
+ * The register's IndexedDB. Catalog tables mirror the server's change feed; sales and returns hold
+ * what was rung up here and what other registers pushed; the outbox holds unacknowledged ops.
+ * Schema changes add a new `version(n)` with an upgrade function; never edit an old version.
+ */
+export class DeadwaxDb extends Dexie {
+	meta!: EntityTable<MetaRow, 'key'>;
+	shop!: EntityTable<SnapshotRow, 'id'>;
+	taxClasses!: EntityTable<SnapshotRow, 'id'>;
+	staff!: EntityTable<SnapshotRow, 'id'>;
+	releases!: EntityTable<SnapshotRow, 'id'>;
+	items!: EntityTable<SnapshotRow, 'id'>;
+	labels!: EntityTable<SnapshotRow, 'id'>;
+	agreements!: EntityTable<SnapshotRow, 'id'>;
+	stockLevels!: EntityTable<StockLevelRow, 'itemId'>;
+	sales!: EntityTable<SaleRow, 'saleId'>;
+	returns!: EntityTable<ReturnRow, 'returnId'>;
+	outbox!: EntityTable<OutboxEntry, 'opId'>;
+
+	constructor(name: string, options: DexieOptions = {}) {
+		// Strict durability: a sale is on disk before the receipt shows (DESIGN invariant 1).
+		super(name, { chromeTransactionDurability: 'strict', ...options });
+		this.version(1).stores({
+			meta: 'key',
+			shop: 'id',
+			taxClasses: 'id',
+			staff: 'id',
+			releases: 'id',
+			items: 'id, releaseId',
+			labels: 'id',
+			agreements: 'id',
+			stockLevels: 'itemId',
+			sales: 'saleId, businessDay',
+			returns: 'returnId, originalSaleId',
+			outbox: 'opId, [state+deviceSeq]'
+		});
+		// 2: index the items each outbox entry moves, so one item's stock view reads only its own ops.
+		this.version(2)
+			.stores({ outbox: 'opId, [state+deviceSeq], *itemIds' })
+			.upgrade((tx) =>
+				tx
+					.table<OutboxEntry>('outbox')
+					.toCollection()
+					.modify((entry) => {
+						entry.itemIds = [...new Set(entry.stockDeltas.map((d) => d.itemId))];
+					})
+			);
+	}
+}
+
+/** Which table holds each change-feed entity, and the key its rows use. */
+export const ENTITY_TABLES = {
+	shop: 'shop',
+	tax_class: 'taxClasses',
+	staff: 'staff',
+	release: 'releases',
+	item: 'items',
+	stock: 'stockLevels',
+	label: 'labels',
+	agreement: 'agreements',
+	sale: 'sales',
+	return: 'returns'
+} as const satisfies Record<ChangeEntity, keyof DeadwaxDb>;

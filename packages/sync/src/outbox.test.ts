@@ -1,0 +1,4 @@
+import { MemoryOutbox } from './outbox.ts';
+import { outboxContract } from './testing/index.ts';
+
+outboxContract('memory', () => Promise.resolve(new MemoryOutbox()));
