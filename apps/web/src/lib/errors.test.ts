@@ -1,0 +1,32 @@
+import { TRPCClientError } from '@trpc/client';
+import { expect, test } from 'vitest';
+import { describeError, UNREACHABLE_TEXT } from './errors.ts';
+
+function serverError(code: string, message: string) {
+	return TRPCClientError.from({ error: { message, code: -32600, data: { code } } });
+}
+
+test('says the server cannot be reached when a request got no tRPC answer', () => {
+	const offline = TRPCClientError.from(new TypeError('Failed to fetch'));
+	expect(describeError(offline)).toBe(UNREACHABLE_TEXT);
+});
+
+test('passes on the field-by-field message of a BAD_REQUEST', () => {
+	const error = serverError('BAD_REQUEST', 'name: must not be empty');
+	expect(describeError(error)).toBe('name: must not be empty');
+});
+
+test('puts a server-side failure into words instead of showing its internals', () => {
+	const error = serverError('INTERNAL_SERVER_ERROR', 'SQLITE_BUSY: database is locked');
+	expect(describeError(error)).toBe(
+		'The shop server hit a problem. Try again; if it keeps happening, tell the manager.'
+	);
+});
+
+test('names a full disk on the tablet', () => {
+	const quota = new Error('quota');
+	quota.name = 'QuotaExceededError';
+	expect(describeError(quota)).toBe(
+		'This tablet is out of storage space. Free some space before carrying on.'
+	);
+});

@@ -1,0 +1,37 @@
+import { TRPCClientError } from '@trpc/client';
+
+/** tRPC error codes the server sends, in words a cashier or manager can act on. */
+const SERVER_TEXT: Record<string, string> = {
+	UNAUTHORIZED: 'Please sign in again.',
+	FORBIDDEN: 'You are not allowed to do that.',
+	NOT_FOUND: 'That could not be found on the shop server.',
+	CONFLICT: 'Someone else changed this at the same time. Reload it and try again.',
+	PRECONDITION_FAILED: 'That cannot be done in its current state.',
+	TOO_MANY_REQUESTS: 'Too many attempts. Wait a moment and try again.',
+	INTERNAL_SERVER_ERROR:
+		'The shop server hit a problem. Try again; if it keeps happening, tell the manager.'
+};
+
+/** Shown whenever the shop server cannot be reached at all. */
+export const UNREACHABLE_TEXT =
+	"Can't reach the shop server. Check the network; the register keeps working offline.";
+
+/**
+ * Turns any error the app meets into one sentence for the person at the screen. The only such
+ * map: screens show what this returns and never invent their own wording.
+ */
+export function describeError(error: unknown): string {
+	if (error instanceof TRPCClientError) {
+		const code = (error.data as { code?: unknown } | undefined)?.code;
+		if (typeof code !== 'string') return UNREACHABLE_TEXT; // no tRPC payload: the request never got an answer
+		// The server writes BAD_REQUEST messages for people, naming each field that was wrong.
+		if (code === 'BAD_REQUEST') return error.message;
+		return SERVER_TEXT[code] ?? error.message;
+	}
+	// Dexie rethrows IndexedDB's quota error under the same name.
+	if (error instanceof Error && error.name === 'QuotaExceededError') {
+		return 'This tablet is out of storage space. Free some space before carrying on.';
+	}
+	if (error instanceof Error) return error.message;
+	return String(error);
+}

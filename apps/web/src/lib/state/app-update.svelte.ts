@@ -1,0 +1,70 @@
+import {
+	canReloadNow,
+	reloadButtonLabel,
+	shouldReloadOnControlling,
+	type UpdateSituation
+} from '$lib/pwa/reload-policy.ts';
+import { registerServiceWorker, type ServiceWorkerControl } from '$lib/pwa/service-worker.ts';
+import { appStatus, type AppStatus } from './app-status.svelte.ts';
+
+/**
+ * The "new version ready" prompt. It never reloads by itself: the clerk presses "Reload now",
+ * and the button stays disabled while a sale is in progress.
+ */
+export class AppUpdate {
+	#status: AppStatus;
+	#reload: () => void;
+	#control: ServiceWorkerControl | undefined;
+	#hasRequestedUpdate = false;
+	#hasReloaded = false;
+
+	isUpdateWaiting = $state(false);
+	/** Why this device cannot work offline, when registering the service worker failed. */
+	offlineProblem = $state<string | undefined>(undefined);
+
+	constructor(status: AppStatus, reload: () => void) {
+		this.#status = status;
+		this.#reload = reload;
+	}
+
+	get canReload(): boolean {
+		return canReloadNow(this.#situation());
+	}
+
+	get buttonLabel(): string {
+		return reloadButtonLabel(this.#situation());
+	}
+
+	/** Starts listening to the service worker. Call once, in production builds only. */
+	start(): void {
+		this.#control = registerServiceWorker({
+			onWaiting: () => {
+				this.isUpdateWaiting = true;
+			},
+			onControlling: () => {
+				const hasRequestedUpdate = this.#hasRequestedUpdate;
+				if (!shouldReloadOnControlling({ hasRequestedUpdate, hasReloaded: this.#hasReloaded })) {
+					return;
+				}
+				this.#hasReloaded = true;
+				this.#reload();
+			},
+			onError: (error) => {
+				this.offlineProblem = error instanceof Error ? error.message : String(error);
+			}
+		});
+	}
+
+	#situation(): UpdateSituation {
+		return { isUpdateWaiting: this.isUpdateWaiting, saleInProgress: this.#status.saleInProgress };
+	}
+
+	/** Hands the page to the waiting version; the page reloads once the new worker controls it. */
+	reloadNow(): void {
+		if (!this.canReload || this.#control === undefined) return;
+		this.#hasRequestedUpdate = true;
+		this.#control.activateWaiting();
+	}
+}
+
+export const appUpdate = new AppUpdate(appStatus, () => window.location.reload());
