@@ -9,3 +9,10 @@ export {
 } from './ledger.ts';
 export type * from './schema.ts';
 export type { Kysely, Transaction } from 'kysely';
+export {
+	createStores,
+	createShopStore,
+	createSystemStore,
+	shopSummary,
+	type StoreDeps
+} from './stores/index.ts';

@@ -1,0 +1,31 @@
+import type { Clock, ServerStores, StoreKind } from '@deadwax/sync';
+
+/** Who is calling. Resolved by the server per request; procedures never trust an id the client sends. */
+export type Session =
+	| { kind: 'anonymous' }
+	| { kind: 'staff'; shopId: string; staffId: string; role: 'clerk' | 'manager' | 'owner' }
+	| { kind: 'device'; shopId: string; deviceId: string }
+	| { kind: 'label'; labelId: string };
+
+export const ANONYMOUS: Session = { kind: 'anonymous' };
+
+export interface ServerInfo {
+	/** The running build, from the server's package.json. */
+	version: string;
+	storeKind: StoreKind;
+}
+
+/** Everything a procedure may use. The server builds one per request; tests build one directly. */
+export interface ContextDeps {
+	stores: ServerStores;
+	config: ServerInfo;
+	clock: Clock;
+	auth: Session;
+}
+
+export type Context = Readonly<ContextDeps>;
+
+/** The context without any HTTP: what `createCaller` gets in tests and what the fetch adapter wraps. */
+export function createInnerContext(deps: ContextDeps): Context {
+	return { stores: deps.stores, config: deps.config, clock: deps.clock, auth: deps.auth };
+}
