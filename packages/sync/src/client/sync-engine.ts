@@ -199,7 +199,8 @@ export class SyncEngine {
 	}
 
 	async #loop(): Promise<void> {
-		this.#setStatus({ state: this.#failures > 0 ? 'offline' : 'idle' });
+		// start() asked for a push and a pull, so the first cycle begins at once.
+		this.#setStatus({ state: 'syncing' });
 		while (this.#isRunning) {
 			const waitMs = this.#msUntilDue();
 			if (waitMs > 0) {
