@@ -17,7 +17,10 @@ export const cents = z
 	.refine(Number.isSafeInteger, { error: 'is too large' });
 export const positiveCents = cents.refine((v) => v >= 0, { error: 'must be ≥ 0' });
 
-export const id = z.string().min(1, { error: 'must not be empty' }).max(64, { error: 'is too long' });
+export const id = z
+	.string()
+	.min(1, { error: 'must not be empty' })
+	.max(64, { error: 'is too long' });
 export const uuid = z.uuid({ error: 'must be a UUID' });
 export const currencyCode = z
 	.string()
@@ -43,7 +46,10 @@ export const saleLineSchema = z.object({
 	/** Short text for the receipt, copied so a later catalogue edit never rewrites it. */
 	description: z.string().max(300),
 	kind: itemKindSchema,
-	quantity: z.number().int({ error: 'quantity must be a whole number' }).min(1, { error: 'quantity must be ≥ 1' }),
+	quantity: z
+		.number()
+		.int({ error: 'quantity must be a whole number' })
+		.min(1, { error: 'quantity must be ≥ 1' }),
 	unitPriceCents: positiveCents,
 	/** Line discount plus this line's part of any receipt discount. */
 	discountCents: positiveCents,
