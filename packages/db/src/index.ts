@@ -16,3 +16,4 @@ export {
 	shopSummary,
 	type StoreDeps
 } from './stores/index.ts';
+export * from './snapshots.ts';

@@ -76,7 +76,8 @@ forEachStore('a row written reads back the same on every store', (store) => {
 			.where('id', '=', 'shop-rt')
 			.executeTakeFirstOrThrow();
 		expect(shop.change_seq).toBe(0);
-		expect(shop.cash_rounding_cents).toBe(0);
+		expect(shop.cash_rounding_cents).toBe(1);
+		expect(shop.locale).toBe('en-US');
 		const release = await db
 			.selectFrom('releases')
 			.select(['genres', 'year', 'discogs_release_id'])

@@ -47,9 +47,11 @@ export interface ShopsTable {
 	currency: string;
 	/** IANA zone, e.g. Europe/Berlin: decides the business day. */
 	timezone: string;
+	/** BCP 47 tag for formatting and reading typed amounts (de-DE). */
+	locale: Generated<string>;
 	tax_mode: TaxMode;
 	tax_rounding: TaxRounding;
-	/** Cash is rounded to this many minor units at the till (0 = no rounding, 5 for CHF). */
+	/** Cash totals round to this many minor units (1 = no rounding, 5 for CHF): core's cashRoundingIncrementCents. */
 	cash_rounding_cents: Generated<number>;
 	/** Extra store credit offered on trade-ins, in basis points of the cash offer. */
 	trade_in_credit_bonus_bp: Generated<number>;

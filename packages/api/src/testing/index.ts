@@ -33,6 +33,7 @@ export function memoryStores({ isHealthy = true }: { isHealthy?: boolean } = {})
 					name: input.name,
 					currency: input.currency,
 					timezone: input.timezone,
+					locale: input.locale ?? 'en-US',
 					taxMode: input.taxMode,
 					taxRounding: input.taxRounding ?? 'line',
 					createdAt: '2026-01-01T00:00:00.000Z'

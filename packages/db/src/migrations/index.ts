@@ -1,11 +1,12 @@
 import type { Migration } from 'kysely';
 import { foundation } from './0001_foundation.ts';
+import { sync } from './0002_sync.ts';
 
 /**
  * Every migration, in the order they run. Names are `NNNN_name`, numbered after the latest one on
  * main; a migration that has shipped is never edited, only followed by a new one.
  */
 export const migrations: Readonly<Record<string, Migration>> = {
-	'0001_foundation': foundation
-	// The sync migration (0002_sync) is listed here next.
+	'0001_foundation': foundation,
+	'0002_sync': sync
 };

@@ -19,6 +19,7 @@ forEachStore('shop store', (store) => {
 			name: 'Plattenladen Kreuzberg',
 			currency: 'EUR',
 			timezone: 'Europe/Berlin',
+			locale: 'en-US',
 			taxMode: 'inclusive',
 			taxRounding: 'line',
 			createdAt: NOW
@@ -29,15 +30,20 @@ forEachStore('shop store', (store) => {
 			.selectAll()
 			.where('shop_id', '=', 'kreuzberg')
 			.execute();
-		expect(feed).toEqual([
-			{
-				shop_id: 'kreuzberg',
-				seq: 1,
-				entity: 'shop',
-				entity_id: 'kreuzberg',
-				data: JSON.stringify(shop)
-			}
-		]);
+		expect(feed.map((c) => [c.seq, c.entity, c.entity_id])).toEqual([[1, 'shop', 'kreuzberg']]);
+		expect(JSON.parse(feed[0]!.data!)).toEqual({
+			id: 'kreuzberg',
+			shopId: 'kreuzberg',
+			name: 'Plattenladen Kreuzberg',
+			currency: 'EUR',
+			locale: 'en-US',
+			timeZone: 'Europe/Berlin',
+			taxMode: 'inclusive',
+			taxRounding: 'line',
+			cashRoundingIncrementCents: 1,
+			tradeInCreditBonusBp: 0,
+			createdAt: NOW
+		});
 	});
 
 	test('refuses a taken id with conflict and leaves the first shop alone', async () => {

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { appendChange } from '../change-feed.ts';
 import type { Schema, Shop } from '../schema.ts';
+import { shopSnapshot } from '../snapshots.ts';
 
 export interface StoreDeps {
 	db: Kysely<Schema>;
@@ -19,6 +20,7 @@ export function shopSummary(row: Shop): ShopSummary {
 		name: row.name,
 		currency: row.currency,
 		timezone: row.timezone,
+		locale: row.locale,
 		taxMode: row.tax_mode,
 		taxRounding: row.tax_rounding,
 		createdAt: row.created_at
@@ -48,13 +50,13 @@ export function createShopStore({ db, now, newId = uuidv7 }: StoreDeps): ShopSto
 						timezone: input.timezone,
 						tax_mode: input.taxMode,
 						tax_rounding: input.taxRounding ?? 'line',
+						...(input.locale !== undefined ? { locale: input.locale } : {}),
 						created_at: now()
 					})
 					.returningAll()
 					.executeTakeFirstOrThrow();
-				const shop = shopSummary(row);
-				await appendChange(trx, id, 'shop', id, shop);
-				return shop;
+				await appendChange(trx, id, 'shop', id, shopSnapshot(row));
+				return shopSummary(row);
 			});
 		},
 

@@ -27,6 +27,8 @@ export interface ShopSummary {
 	currency: string;
 	/** IANA zone that decides the business day. */
 	timezone: string;
+	/** BCP 47 tag for formatting (de-DE). */
+	locale: string;
 	taxMode: TaxMode;
 	taxRounding: TaxRounding;
 	createdAt: string;
@@ -38,6 +40,8 @@ export interface NewShopInput {
 	name: string;
 	currency: string;
 	timezone: string;
+	/** Defaults to en-US. */
+	locale?: string;
 	taxMode: TaxMode;
 	taxRounding?: TaxRounding;
 }
