@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mediaGradeSchema, sleeveGradeSchema } from '../grading/grades.ts';
 
 /**
  * The operations a tablet sends to the server. Each is written to the device outbox in the same
@@ -131,6 +132,87 @@ export const returnRecordSchema = z.object({
 	refunds: z.array(tenderSchema).min(1)
 });
 
+export const tradeInLineSchema = z.object({
+	lineId: id,
+	/** The new used item this record becomes (made on the tablet). */
+	itemId: id,
+	releaseId: id.nullable(),
+	description: z.string().max(300),
+	mediaGrade: mediaGradeSchema,
+	sleeveGrade: sleeveGradeSchema,
+	/** What the shop offered for this record, in cash terms. */
+	offerCents: positiveCents,
+	/** What the shop paid for it: the offer, plus its part of any store-credit bonus. */
+	costBasisCents: positiveCents,
+	/** Shelf price when already set at the counter; null to price later in the office. */
+	priceCents: positiveCents.nullable(),
+	taxClassId: id
+});
+
+export const tradeInPayoutSchema = z.discriminatedUnion('kind', [
+	z.object({ kind: z.literal('cash'), amountCents: positiveCents }),
+	z.object({
+		kind: z.literal('store_credit'),
+		/** Offer plus bonus: the credit put on the voucher. */
+		amountCents: positiveCents,
+		bonusCents: positiveCents,
+		voucherCode: z.string().min(1).max(64)
+	})
+]);
+
+export const tradeInRecordSchema = z.object({
+	tradeInId: uuid,
+	receiptNo: z.string().min(3).max(32),
+	clerkId: id,
+	currency: currencyCode,
+	businessDay,
+	completedAt: isoTime,
+	lines: z.array(tradeInLineSchema).min(1, { error: 'a trade-in needs at least one record' }),
+	offerCents: positiveCents,
+	payout: tradeInPayoutSchema
+});
+
+/** What a till's cash moves for besides sales: money put in, taken out, or a logged drawer open. */
+export const cashMoveKindSchema = z.enum(['paid_in', 'paid_out', 'no_sale']);
+
+/** A clerk opens the drawer for the day with a counted float. */
+export const shiftOpenedSchema = z.object({
+	shiftId: uuid,
+	clerkId: id,
+	currency: currencyCode,
+	businessDay,
+	openedAt: isoTime,
+	floatCents: positiveCents
+});
+
+/** Paid-in, paid-out (always with a reason), or a no-sale drawer open (amount 0). */
+export const cashMovedSchema = z.object({
+	moveId: uuid,
+	shiftId: uuid,
+	clerkId: id,
+	currency: currencyCode,
+	businessDay,
+	at: isoTime,
+	kind: cashMoveKindSchema,
+	amountCents: positiveCents,
+	reason: z.string().trim().min(1, { error: 'reason must not be empty' }).max(200)
+});
+
+/** The drawer counted at close, against what the till expected; the Z report is frozen with it. */
+export const shiftClosedSchema = z.object({
+	shiftId: uuid,
+	clerkId: id,
+	currency: currencyCode,
+	businessDay,
+	closedAt: isoTime,
+	expectedCashCents: cents,
+	countedCashCents: positiveCents,
+	/** counted − expected: negative when the drawer is short. */
+	differenceCents: cents,
+	/** The Z report as printed (see zReport in core's cash-shift). */
+	report: z.record(z.string(), z.unknown())
+});
+
 const envelope = {
 	/** UUIDv7 made on the tablet: the at-most-once key on the server. */
 	opId: uuid,
@@ -143,8 +225,23 @@ const envelope = {
 
 export const operationSchema = z.discriminatedUnion('kind', [
 	z.object({ ...envelope, kind: z.literal('sale.completed'), payload: saleRecordSchema }),
-	z.object({ ...envelope, kind: z.literal('sale.returned'), payload: returnRecordSchema })
+	z.object({ ...envelope, kind: z.literal('sale.returned'), payload: returnRecordSchema }),
+	z.object({ ...envelope, kind: z.literal('trade_in.completed'), payload: tradeInRecordSchema }),
+	z.object({ ...envelope, kind: z.literal('shift.opened'), payload: shiftOpenedSchema }),
+	z.object({ ...envelope, kind: z.literal('cash.moved'), payload: cashMovedSchema }),
+	z.object({ ...envelope, kind: z.literal('shift.closed'), payload: shiftClosedSchema })
 ]);
+
+/**
+ * The buy counter's operation. Kept out of `operationSchema` until the server's apply and the
+ * tablet's projection handle it, so adding it does not break their exhaustive dispatch.
+ */
+// TODO(#3): add to operationSchema together with the apply handler in packages/db.
+export const tradeInCompletedOperationSchema = z.object({
+	...envelope,
+	kind: z.literal('trade_in.completed'),
+	payload: tradeInRecordSchema
+});
 
 export type Cents = z.infer<typeof cents>;
 export type ItemKind = z.infer<typeof itemKindSchema>;
@@ -154,5 +251,13 @@ export type Tender = z.infer<typeof tenderSchema>;
 export type SaleRecord = z.infer<typeof saleRecordSchema>;
 export type ReturnLine = z.infer<typeof returnLineSchema>;
 export type ReturnRecord = z.infer<typeof returnRecordSchema>;
+export type TradeInLine = z.infer<typeof tradeInLineSchema>;
+export type TradeInPayout = z.infer<typeof tradeInPayoutSchema>;
+export type TradeInRecord = z.infer<typeof tradeInRecordSchema>;
+export type TradeInCompletedOperation = z.infer<typeof tradeInCompletedOperationSchema>;
+export type CashMoveKind = z.infer<typeof cashMoveKindSchema>;
+export type ShiftOpened = z.infer<typeof shiftOpenedSchema>;
+export type CashMoved = z.infer<typeof cashMovedSchema>;
+export type ShiftClosed = z.infer<typeof shiftClosedSchema>;
 export type Operation = z.infer<typeof operationSchema>;
 export type OperationKind = Operation['kind'];

@@ -1,0 +1,5 @@
+export * from './columns.ts';
+export * from './price.ts';
+export * from './read.ts';
+export * from './release-format.ts';
+export * from './write.ts';
