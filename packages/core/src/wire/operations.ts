@@ -232,17 +232,6 @@ export const operationSchema = z.discriminatedUnion('kind', [
 	z.object({ ...envelope, kind: z.literal('shift.closed'), payload: shiftClosedSchema })
 ]);
 
-/**
- * The buy counter's operation. Kept out of `operationSchema` until the server's apply and the
- * tablet's projection handle it, so adding it does not break their exhaustive dispatch.
- */
-// TODO(#3): add to operationSchema together with the apply handler in packages/db.
-export const tradeInCompletedOperationSchema = z.object({
-	...envelope,
-	kind: z.literal('trade_in.completed'),
-	payload: tradeInRecordSchema
-});
-
 export type Cents = z.infer<typeof cents>;
 export type ItemKind = z.infer<typeof itemKindSchema>;
 export type ConsignmentShare = z.infer<typeof consignmentShareSchema>;
@@ -254,7 +243,6 @@ export type ReturnRecord = z.infer<typeof returnRecordSchema>;
 export type TradeInLine = z.infer<typeof tradeInLineSchema>;
 export type TradeInPayout = z.infer<typeof tradeInPayoutSchema>;
 export type TradeInRecord = z.infer<typeof tradeInRecordSchema>;
-export type TradeInCompletedOperation = z.infer<typeof tradeInCompletedOperationSchema>;
 export type CashMoveKind = z.infer<typeof cashMoveKindSchema>;
 export type ShiftOpened = z.infer<typeof shiftOpenedSchema>;
 export type CashMoved = z.infer<typeof cashMovedSchema>;
