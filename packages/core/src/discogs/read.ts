@@ -34,7 +34,10 @@ const LISTED = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
  * listings or every problem found (row and column each), never a partial list, so a caller can
  * commit all or nothing. Blank lines are skipped. Never throws for bad content.
  */
-export function readDiscogsInventory(text: string, { currency }: DiscogsReadOptions): DiscogsReadResult {
+export function readDiscogsInventory(
+	text: string,
+	{ currency }: DiscogsReadOptions
+): DiscogsReadResult {
 	const body = text.startsWith('\ufeff') ? text.slice(1) : text;
 	const parsed = Papa.parse<string[]>(body, {
 		delimiter: ',',
@@ -46,21 +49,30 @@ export function readDiscogsInventory(text: string, { currency }: DiscogsReadOpti
 		skipEmptyLines: false
 	});
 	const problems: DiscogsProblem[] = [];
+	// Papaparse counts records from 0; one broken quote may raise two errors on the same record.
+	const brokenRows = new Map<number, string>();
 	for (const error of parsed.errors) {
-		// Papaparse counts records from 0 and reports the record it was in when it stopped.
 		const row = (error.row ?? 0) + 1;
-		problems.push({ row, column: null, message: describePapaError(error) });
+		if (!brokenRows.has(row)) brokenRows.set(row, describePapaError(error));
 	}
+	for (const [row, message] of brokenRows) problems.push({ row, column: null, message });
 	const rows = parsed.data;
 	const header = rows[0];
 	if (header === undefined || (header.length === 1 && header[0] === '')) {
 		return {
 			ok: false,
-			problems: [{ row: 1, column: null, message: `the file is empty; expected the header ${DISCOGS_HEADER}` }]
+			problems: [
+				{
+					row: 1,
+					column: null,
+					message: `the file is empty; expected the header ${DISCOGS_HEADER}`
+				}
+			]
 		};
 	}
 	const headerProblem = checkHeader(header);
-	if (headerProblem !== null) return { ok: false, problems: [{ row: 1, column: null, message: headerProblem }] };
+	if (headerProblem !== null)
+		return { ok: false, problems: [{ row: 1, column: null, message: headerProblem }] };
 	if (rows.length - 1 > MAX_DISCOGS_ROWS) {
 		return {
 			ok: false,
@@ -80,6 +92,7 @@ export function readDiscogsInventory(text: string, { currency }: DiscogsReadOpti
 		const cells = rows[index] ?? [];
 		const row = index + 1;
 		if (cells.length === 1 && cells[0] === '') continue; // a blank line, or the final newline
+		if (brokenRows.has(row)) continue; // its columns are not to be trusted; already reported
 		if (cells.length !== DISCOGS_COLUMNS.length) {
 			problems.push({
 				row,
@@ -114,20 +127,26 @@ function columnIndex(column: DiscogsColumn | null): number {
 }
 
 function describePapaError(error: Papa.ParseError): string {
-	if (error.code === 'MissingQuotes') return 'a quoted field is never closed (a " is missing)';
-	if (error.code === 'InvalidQuotes') return 'a quoted field has a stray " (write "" inside quotes)';
+	if (error.type === 'Quotes') {
+		return 'a quoted field is broken: a closing " is missing or a stray " is inside (write "" for a quote within quotes)';
+	}
 	return error.message;
 }
 
 function checkHeader(header: readonly string[]): string | null {
-	if (header.length === DISCOGS_COLUMNS.length && header.every((h, i) => h === DISCOGS_COLUMNS[i])) {
+	if (
+		header.length === DISCOGS_COLUMNS.length &&
+		header.every((h, i) => h === DISCOGS_COLUMNS[i])
+	) {
 		return null;
 	}
 	const missing = DISCOGS_COLUMNS.filter((c) => !header.includes(c));
 	const unexpected = header.filter((h) => !(DISCOGS_COLUMNS as readonly string[]).includes(h));
 	const details = [
 		missing.length > 0 ? `missing ${missing.join(', ')}` : '',
-		unexpected.length > 0 ? `unexpected ${unexpected.map((u) => JSON.stringify(u)).join(', ')}` : '',
+		unexpected.length > 0
+			? `unexpected ${unexpected.map((u) => JSON.stringify(u)).join(', ')}`
+			: '',
 		missing.length === 0 && unexpected.length === 0 ? 'the columns are in another order' : ''
 	].filter((d) => d !== '');
 	return `the header must be exactly ${DISCOGS_HEADER} (a Discogs inventory export): ${details.join('; ')}`;
@@ -151,7 +170,8 @@ function readRow(
 	const text = (column: DiscogsColumn, { required = false } = {}): string => {
 		const value = cells[column];
 		if (required && value.trim() === '') fail(column, 'must not be empty');
-		else if (value.length > MAX_TEXT) fail(column, `must be at most ${MAX_TEXT} characters (got ${value.length})`);
+		else if (value.length > MAX_TEXT)
+			fail(column, `must be at most ${MAX_TEXT} characters (got ${value.length})`);
 		return value;
 	};
 	const whole = (column: DiscogsColumn, { required = false, min = 0 } = {}): number | null => {
@@ -169,7 +189,8 @@ function readRow(
 	};
 
 	const listingId = cells.listing_id.trim();
-	if (!/^\d{1,20}$/.test(listingId)) fail('listing_id', `must be a Discogs listing number ${got('listing_id')}`);
+	if (!/^\d{1,20}$/.test(listingId))
+		fail('listing_id', `must be a Discogs listing number ${got('listing_id')}`);
 	const artist = text('artist', { required: true });
 	const title = text('title', { required: true });
 	const label = text('label');
@@ -179,8 +200,11 @@ function readRow(
 
 	let status: DiscogsStatus | null = null;
 	if (cells.status !== '') {
-		const found = DISCOGS_STATUSES.find((s) => s.toLowerCase() === cells.status.trim().toLowerCase());
-		if (found === undefined) fail('status', `must be one of ${DISCOGS_STATUSES.join(', ')} ${got('status')}`);
+		const found = DISCOGS_STATUSES.find(
+			(s) => s.toLowerCase() === cells.status.trim().toLowerCase()
+		);
+		if (found === undefined)
+			fail('status', `must be one of ${DISCOGS_STATUSES.join(', ')} ${got('status')}`);
 		else status = found;
 	}
 
@@ -205,7 +229,8 @@ function readRow(
 
 	const comments = text('comments');
 	let mediaGrade: DiscogsListing['mediaGrade'] = 'NM';
-	if (cells.media_condition.trim() === '') fail('media_condition', 'must not be empty: a used copy needs a media grade');
+	if (cells.media_condition.trim() === '')
+		fail('media_condition', 'must not be empty: a used copy needs a media grade');
 	else {
 		try {
 			mediaGrade = parseMediaGrade(cells.media_condition);
@@ -264,7 +289,15 @@ function readRow(
 function isListedTime(value: string): boolean {
 	const m = LISTED.exec(value);
 	if (m === null) return false;
-	const [, y, mo, d, h, mi, s] = m.map(Number) as [number, number, number, number, number, number, number];
+	const [, y, mo, d, h, mi, s] = m.map(Number) as [
+		number,
+		number,
+		number,
+		number,
+		number,
+		number,
+		number
+	];
 	const date = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
 	return (
 		date.getUTCFullYear() === y &&
