@@ -1,3 +1,4 @@
+import { DOMAIN_ERROR_CODES, DomainError } from '@deadwax/core';
 import { TRPCClientError } from '@trpc/client';
 import { expect, test } from 'vitest';
 import { describeError, UNREACHABLE_TEXT } from './errors.ts';
@@ -29,4 +30,22 @@ test('names a full disk on the tablet', () => {
 	expect(describeError(quota)).toBe(
 		'This tablet is out of storage space. Free some space before carrying on.'
 	);
+});
+
+test('puts each domain error into words for the clerk, keeping the field for bad input', () => {
+	const badInput = new DomainError('invalid_input', 'quantity must be ≥ 1 (got 0)');
+	expect(describeError(badInput)).toBe(
+		'Please check what was entered. quantity must be ≥ 1 (got 0)'
+	);
+	expect(describeError(new DomainError('manager_required', 'no receipt'))).toBe(
+		'A manager needs to approve this.'
+	);
+});
+
+test('has words for every domain error code', () => {
+	for (const code of DOMAIN_ERROR_CODES) {
+		const text = describeError(new DomainError(code, `internal detail for ${code}`));
+		expect(text, code).not.toBe('');
+		expect(text, code).not.toContain(code === 'invalid_input' ? 'never' : 'internal detail');
+	}
 });

@@ -1,4 +1,17 @@
+import { DomainError, type DomainErrorCode } from '@deadwax/core';
 import { TRPCClientError } from '@trpc/client';
+
+// A Record, so a new DomainErrorCode fails to compile until it has words here.
+const CASHIER_TEXT: Record<DomainErrorCode, string> = {
+	invalid_input: 'Please check what was entered.',
+	not_found: 'That is not on this register.',
+	sale_closed: 'This sale is already closed. Start a new sale.',
+	conflict: 'That is already in this sale.',
+	tender_short: 'The payment does not cover the total yet.',
+	overpaid: 'Only cash can be more than the amount due.',
+	return_exceeds_sale: 'That is more than was sold on this receipt.',
+	manager_required: 'A manager needs to approve this.'
+};
 
 /** tRPC error codes the server sends, in words a cashier or manager can act on. */
 const SERVER_TEXT: Record<string, string> = {
@@ -21,6 +34,12 @@ export const UNREACHABLE_TEXT =
  * map: screens show what this returns and never invent their own wording.
  */
 export function describeError(error: unknown): string {
+	if (error instanceof DomainError) {
+		// Core's invalid_input messages name the field and what arrived; the clerk needs that.
+		return error.code === 'invalid_input'
+			? `${CASHIER_TEXT.invalid_input} ${error.message}`
+			: CASHIER_TEXT[error.code];
+	}
 	if (error instanceof TRPCClientError) {
 		const code = (error.data as { code?: unknown } | undefined)?.code;
 		if (typeof code !== 'string') return UNREACHABLE_TEXT; // no tRPC payload: the request never got an answer

@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { canReloadNow, reloadButtonLabel, shouldReloadOnControlling } from './reload-policy.ts';
+import {
+	actionOnControlling,
+	canReloadNow,
+	reloadButtonLabel,
+	reloadStep
+} from './reload-policy.ts';
 
 describe('canReloadNow', () => {
 	test('allows a reload when an update is waiting and no sale is open', () => {
@@ -27,18 +32,38 @@ describe('reloadButtonLabel', () => {
 	});
 });
 
-describe('shouldReloadOnControlling', () => {
+describe('actionOnControlling', () => {
 	test('reloads the page that asked for the update', () => {
-		expect(shouldReloadOnControlling({ hasRequestedUpdate: true, hasReloaded: false })).toBe(true);
+		expect(
+			actionOnControlling({ hasRequestedUpdate: true, hasReloaded: false, isUpdateWaiting: true })
+		).toBe('reload');
 	});
 
-	test('never reloads a page that did not ask, such as a register when another tab updated', () => {
-		expect(shouldReloadOnControlling({ hasRequestedUpdate: false, hasReloaded: false })).toBe(
-			false
-		);
+	test('reloads only once even if a worker takes over twice', () => {
+		expect(
+			actionOnControlling({ hasRequestedUpdate: true, hasReloaded: true, isUpdateWaiting: true })
+		).toBe('ignore');
 	});
 
-	test('reloads only once even if the worker takes over twice', () => {
-		expect(shouldReloadOnControlling({ hasRequestedUpdate: true, hasReloaded: true })).toBe(false);
+	test('waits for the clerk when another tab took the update', () => {
+		expect(
+			actionOnControlling({ hasRequestedUpdate: false, hasReloaded: false, isUpdateWaiting: true })
+		).toBe('await-clerk');
+	});
+
+	test('ignores the first install claiming the page', () => {
+		expect(
+			actionOnControlling({ hasRequestedUpdate: false, hasReloaded: false, isUpdateWaiting: false })
+		).toBe('ignore');
+	});
+});
+
+describe('reloadStep', () => {
+	test('hands over to the waiting worker first', () => {
+		expect(reloadStep({ isNewVersionInControl: false })).toBe('activate-waiting');
+	});
+
+	test('just reloads when another tab already handed over', () => {
+		expect(reloadStep({ isNewVersionInControl: true })).toBe('reload');
 	});
 });

@@ -16,17 +16,37 @@ export function reloadButtonLabel(situation: UpdateSituation): string {
 	return situation.saleInProgress ? 'Finish the sale first' : 'Reload now';
 }
 
+/** What a page does when a new service worker takes control of it. */
+export type ControllingAction = 'reload' | 'await-clerk' | 'ignore';
+
 /**
- * Whether a `controlling` event (the new worker took over) should reload this page. Only when
- * this page asked for the update, and only once: another tab's "Reload now" also hands this page
- * to the new worker, and that must never reload a register mid-sale.
+ * Decides what a `controlling` event (a new worker took over this page) means here.
+ * - This page asked for the update: reload, once.
+ * - Another tab asked while this page showed the prompt: the new worker already controls this
+ *   page, so wait for the clerk here too. That must never reload a register mid-sale.
+ * - No update was pending: the first install claimed the page; nothing to do.
  */
-export function shouldReloadOnControlling({
+export function actionOnControlling({
 	hasRequestedUpdate,
-	hasReloaded
+	hasReloaded,
+	isUpdateWaiting
 }: {
 	hasRequestedUpdate: boolean;
 	hasReloaded: boolean;
-}): boolean {
-	return hasRequestedUpdate && !hasReloaded;
+	isUpdateWaiting: boolean;
+}): ControllingAction {
+	if (hasRequestedUpdate) return hasReloaded ? 'ignore' : 'reload';
+	return isUpdateWaiting ? 'await-clerk' : 'ignore';
+}
+
+/**
+ * What "Reload now" does: hand over to the waiting worker (the page reloads on `controlling`),
+ * or, when another tab already handed over, simply reload into the new version.
+ */
+export function reloadStep({
+	isNewVersionInControl
+}: {
+	isNewVersionInControl: boolean;
+}): 'activate-waiting' | 'reload' {
+	return isNewVersionInControl ? 'reload' : 'activate-waiting';
 }

@@ -1,7 +1,8 @@
 import {
+	actionOnControlling,
 	canReloadNow,
 	reloadButtonLabel,
-	shouldReloadOnControlling,
+	reloadStep,
 	type UpdateSituation
 } from '$lib/pwa/reload-policy.ts';
 import { registerServiceWorker, type ServiceWorkerControl } from '$lib/pwa/service-worker.ts';
@@ -17,6 +18,7 @@ export class AppUpdate {
 	#control: ServiceWorkerControl | undefined;
 	#hasRequestedUpdate = false;
 	#hasReloaded = false;
+	#isNewVersionInControl = false;
 
 	isUpdateWaiting = $state(false);
 	/** Why this device cannot work offline, when registering the service worker failed. */
@@ -41,29 +43,53 @@ export class AppUpdate {
 			onWaiting: () => {
 				this.isUpdateWaiting = true;
 			},
-			onControlling: () => {
-				const hasRequestedUpdate = this.#hasRequestedUpdate;
-				if (!shouldReloadOnControlling({ hasRequestedUpdate, hasReloaded: this.#hasReloaded })) {
-					return;
-				}
-				this.#hasReloaded = true;
-				this.#reload();
-			},
+			onControlling: () => this.#onControlling(),
 			onError: (error) => {
 				this.offlineProblem = error instanceof Error ? error.message : String(error);
 			}
 		});
 	}
 
-	#situation(): UpdateSituation {
-		return { isUpdateWaiting: this.isUpdateWaiting, saleInProgress: this.#status.saleInProgress };
-	}
-
-	/** Hands the page to the waiting version; the page reloads once the new worker controls it. */
+	/** Moves to the new version: only when the clerk asks and no sale is open. */
 	reloadNow(): void {
 		if (!this.canReload || this.#control === undefined) return;
 		this.#hasRequestedUpdate = true;
-		this.#control.activateWaiting();
+		switch (reloadStep({ isNewVersionInControl: this.#isNewVersionInControl })) {
+			case 'activate-waiting':
+				this.#control.activateWaiting(); // the reload follows on `controlling`
+				return;
+			case 'reload':
+				this.#reloadOnce();
+				return;
+		}
+	}
+
+	#onControlling(): void {
+		const action = actionOnControlling({
+			hasRequestedUpdate: this.#hasRequestedUpdate,
+			hasReloaded: this.#hasReloaded,
+			isUpdateWaiting: this.isUpdateWaiting
+		});
+		switch (action) {
+			case 'reload':
+				this.#reloadOnce();
+				return;
+			case 'await-clerk':
+				this.#isNewVersionInControl = true;
+				return;
+			case 'ignore':
+				return;
+		}
+	}
+
+	#reloadOnce(): void {
+		if (this.#hasReloaded) return;
+		this.#hasReloaded = true;
+		this.#reload();
+	}
+
+	#situation(): UpdateSituation {
+		return { isUpdateWaiting: this.isUpdateWaiting, saleInProgress: this.#status.saleInProgress };
 	}
 }
 
