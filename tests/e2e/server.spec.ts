@@ -7,7 +7,7 @@ test('/healthz answers with the store in use', async ({ request }) => {
 	expect(await response.json()).toMatchObject({ status: 'ok', storeKind: 'sqlite' });
 });
 
-test('/healthz is the server\'s even with the service worker in control', async ({ page }) => {
+test("/healthz is the server's even with the service worker in control", async ({ page }) => {
 	await page.goto('/register');
 	await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 	const response = await page.goto('/healthz');
