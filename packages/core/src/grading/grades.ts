@@ -8,6 +8,7 @@ export type MediaGrade = (typeof MEDIA_GRADES)[number];
 
 /** Sleeve conditions that are not grades; Discogs accepts them for the sleeve only. */
 export const SLEEVE_ONLY_GRADES = ['Generic', 'Not Graded', 'No Cover'] as const;
+/** Generic, Not Graded or No Cover. */
 export type SleeveOnlyGrade = (typeof SLEEVE_ONLY_GRADES)[number];
 /** A sleeve condition: a Goldmine grade or one of the sleeve-only values. */
 export type SleeveGrade = MediaGrade | SleeveOnlyGrade;
@@ -44,9 +45,11 @@ const LONG_NAMES: Readonly<Record<MediaGrade, string>> = {
 	P: 'poor'
 };
 
+/** A media grade on the wire: the short code (M … P), never the long Discogs string. */
 export const mediaGradeSchema = z.enum(MEDIA_GRADES, {
 	error: `media grade must be one of ${MEDIA_GRADES.join(', ')}`
 });
+/** A sleeve condition on the wire: a short code or Generic, Not Graded, No Cover as written. */
 export const sleeveGradeSchema = z.enum([...MEDIA_GRADES, ...SLEEVE_ONLY_GRADES], {
 	error: `sleeve grade must be one of ${[...MEDIA_GRADES, ...SLEEVE_ONLY_GRADES].join(', ')}`
 });

@@ -40,6 +40,7 @@ function isLocale(tag: string): boolean {
 	}
 }
 
+/** Validates one tax class: a unique id, a name, and a rate in whole basis points 0–10000. */
 export const taxClassSchema = z.object({
 	id,
 	name: z.string().trim().min(1, { error: 'tax class name must not be empty' }).max(100),
