@@ -40,8 +40,11 @@ export type DiscogsStatus = (typeof DISCOGS_STATUSES)[number];
  * import followed by an export gives the same bytes; optional columns that are empty are null.
  */
 export interface DiscogsListing {
-	/** Discogs listing id, digits only: the key a re-import matches on. */
-	readonly listingId: string;
+	/**
+	 * Discogs listing id, digits only: the key a re-import matches on. Null when empty, as in a
+	 * Deadwax export of copies never listed on Discogs (their in-store SKU is in externalId).
+	 */
+	readonly listingId: string | null;
 	readonly artist: string;
 	readonly title: string;
 	readonly label: string;

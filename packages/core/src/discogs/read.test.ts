@@ -268,4 +268,14 @@ describe('readDiscogsInventory', () => {
 			listed: null
 		});
 	});
+	test('reads an empty listing_id as null, for copies never listed on Discogs', () => {
+		const result = readDiscogsInventory(
+			file(row({ listing_id: '', external_id: '2000000001425' }), row({ listing_id: '' })),
+			EUR
+		);
+		expect(result.ok && result.listings.map((l) => [l.listingId, l.externalId])).toEqual([
+			[null, '2000000001425'],
+			[null, '']
+		]);
+	});
 });

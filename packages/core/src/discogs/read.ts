@@ -103,6 +103,10 @@ export function readDiscogsInventory(
 		}
 		const listing = readRow(cells, row, currency, problems);
 		if (listing === null) continue;
+		if (listing.listingId === null) {
+			listings.push(listing);
+			continue;
+		}
 		const first = firstRowOfListing.get(listing.listingId);
 		if (first !== undefined) {
 			problems.push({
@@ -188,9 +192,10 @@ function readRow(
 		return n;
 	};
 
-	const listingId = cells.listing_id.trim();
-	if (!/^\d{1,20}$/.test(listingId))
+	const listingId = cells.listing_id.trim() === '' ? null : cells.listing_id.trim();
+	if (listingId !== null && !/^\d{1,20}$/.test(listingId)) {
 		fail('listing_id', `must be a Discogs listing number ${got('listing_id')}`);
+	}
 	const artist = text('artist', { required: true });
 	const title = text('title', { required: true });
 	const label = text('label');

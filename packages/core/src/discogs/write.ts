@@ -13,7 +13,7 @@ export function csvField(value: string): string {
 /** One listing as the 19 fields of its row, before quoting. */
 export function discogsRowFields(listing: DiscogsListing, currency: string): string[] {
 	return [
-		listing.listingId,
+		listing.listingId ?? '',
 		listing.artist,
 		listing.title,
 		listing.label,
