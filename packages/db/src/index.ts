@@ -17,3 +17,4 @@ export {
 	type StoreDeps
 } from './stores/index.ts';
 export * from './snapshots.ts';
+export { backupSqlite, checkSqliteFile, type BackupResult, type SqliteCheck } from './backup.ts';

@@ -1,0 +1,15 @@
+import { backupCommand } from './backup.ts';
+import type { Command } from './command.ts';
+import { migrateCommand } from './migrate.ts';
+import { serveCommand } from './serve.ts';
+import { shopCreateCommand } from './shop-create.ts';
+
+/** Every `deadwax` command. Later issues add theirs here (`import discogs`, `export discogs`). */
+export const COMMANDS: readonly Command[] = [
+	serveCommand,
+	migrateCommand,
+	shopCreateCommand,
+	backupCommand
+];
+
+export { EXIT_USAGE, type CliContext, type Command } from './command.ts';
