@@ -23,7 +23,9 @@ test('refuses an unknown zone and a time without an offset', () => {
 	expect(() => businessDayOf('2026-03-01T12:00:00Z', 'Mars/Olympus')).toThrow(
 		'timeZone must be an IANA time zone like Europe/Berlin (got "Mars/Olympus")'
 	);
-	expect(() => businessDayOf('2026-03-01T12:00:00', 'Europe/Berlin')).toThrow(
-		'time must be an ISO 8601 time with an offset'
-	);
+	for (const at of ['2026-03-01T12:00:00', '2026-02-30T12:00:00Z', '2026-03-01T12:00Z']) {
+		expect(() => businessDayOf(at, 'Europe/Berlin')).toThrow(
+			`time must be an ISO 8601 time with an offset like 2026-03-01T14:30:00Z (got "${at}")`
+		);
+	}
 });

@@ -1,4 +1,5 @@
 import { DomainError } from '../errors.ts';
+import { isoTime } from '../wire/operations.ts';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -32,14 +33,13 @@ export function assertTimeZone(timeZone: string): void {
 }
 
 /**
- * Parses an ISO 8601 instant with an explicit offset ("2026-03-01T23:30:00Z",
- * "…+01:00") to epoch milliseconds. Throws `invalid_input` naming `field` otherwise: a time
+ * Parses an ISO 8601 instant with seconds and an explicit offset ("2026-03-01T23:30:00Z",
+ * "…+01:00"), as the wire schemas require, to epoch milliseconds. Throws `invalid_input` naming `field` otherwise: a time
  * without an offset means different instants on different devices.
  */
 export function parseInstant(at: string, field = 'time'): number {
-	const ms = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(at)
-		? Date.parse(at)
-		: Number.NaN;
+	// The wire's own rule, so a time core accepts is never refused by saleRecordSchema.
+	const ms = isoTime.safeParse(at).success ? Date.parse(at) : Number.NaN;
 	if (Number.isNaN(ms)) {
 		throw new DomainError(
 			'invalid_input',

@@ -5,7 +5,7 @@ import { DomainError } from '../errors.ts';
 import { assertId, assertUuid } from '../ids.ts';
 import { assertCents, assertWholeNumber } from '../money/cents.ts';
 import { mulDivRound } from '../money/rounding.ts';
-import { parseReceiptNo } from '../receipt-number/receipt-number.ts';
+import { formatReceiptNo, parseReceiptNo } from '../receipt-number/receipt-number.ts';
 import type { Shop } from '../shop/shop.ts';
 import { assertRateBp, taxIncluded } from '../tax/tax.ts';
 import {
@@ -51,10 +51,14 @@ function unitsShare(amount: number, done: number, quantity: number, of: number):
 	return mulDivRound(amount, done + quantity, of) - mulDivRound(amount, done, of);
 }
 
-function checkContext(context: ReturnContext): { businessDay: string; reason: string } {
+function checkContext(context: ReturnContext): {
+	businessDay: string;
+	reason: string;
+	receiptNo: string;
+} {
 	assertUuid(context.returnId, 'returnId');
 	assertId(context.clerkId, 'clerkId');
-	parseReceiptNo(context.receiptNo);
+	const { deviceCode, seq } = parseReceiptNo(context.receiptNo);
 	const reason = context.reason.trim();
 	if (reason === '' || reason.length > 200) {
 		throw new DomainError(
@@ -62,7 +66,11 @@ function checkContext(context: ReturnContext): { businessDay: string; reason: st
 			`return reason must be 1 to 200 characters (got ${JSON.stringify(context.reason)})`
 		);
 	}
-	return { businessDay: businessDayOf(context.completedAt, context.shop.timeZone), reason };
+	return {
+		businessDay: businessDayOf(context.completedAt, context.shop.timeZone),
+		reason,
+		receiptNo: formatReceiptNo(deviceCode, seq)
+	};
 }
 
 function voucherCode(code: string): string {
@@ -157,7 +165,7 @@ export function returnAgainstSale(
 		readonly approvedByManagerId?: string | null;
 	}
 ): ReturnRecord {
-	const { businessDay, reason } = checkContext(context);
+	const { businessDay, reason, receiptNo } = checkContext(context);
 	const { original, earlierReturns, refundTo } = options;
 	if (original.currency !== context.shop.currency) {
 		throw new DomainError(
@@ -247,7 +255,7 @@ export function returnAgainstSale(
 	if (manager !== null) assertId(manager, 'approvedByManagerId');
 	return finish({
 		returnId: context.returnId,
-		receiptNo: context.receiptNo,
+		receiptNo,
 		originalSaleId: original.saleId,
 		clerkId: context.clerkId,
 		approvedByManagerId: manager,
@@ -296,7 +304,7 @@ export function returnWithoutReceipt(
 		);
 	}
 	assertId(manager, 'approvedByManagerId');
-	const { businessDay, reason } = checkContext(context);
+	const { businessDay, reason, receiptNo } = checkContext(context);
 	const { refundTo } = options;
 	if (options.lines.length === 0) {
 		throw new DomainError('invalid_input', 'a return needs at least one line');
@@ -351,7 +359,7 @@ export function returnWithoutReceipt(
 				];
 	return finish({
 		returnId: context.returnId,
-		receiptNo: context.receiptNo,
+		receiptNo,
 		originalSaleId: null,
 		clerkId: context.clerkId,
 		approvedByManagerId: manager,

@@ -41,18 +41,19 @@ export interface Cart {
 /** The most copies of one item on one line; more is a typo, not a sale. */
 export const MAX_LINE_QUANTITY = 9999;
 
-function assertOpen(cart: Cart): void {
-	if (cart.status !== 'open') {
-		throw new DomainError('sale_closed', `sale ${cart.saleId} was voided; start a new sale`);
-	}
-}
-
 function lineIndex(cart: Cart, lineId: string): number {
 	const index = cart.lines.findIndex((l) => l.lineId === lineId);
 	if (index < 0) {
 		throw new DomainError('not_found', `line ${lineId} is not in sale ${cart.saleId}`);
 	}
 	return index;
+}
+
+/** Throws `sale_closed` when the cart was voided. Every change checks it first. */
+export function assertCartOpen(cart: Cart): void {
+	if (cart.status !== 'open') {
+		throw new DomainError('sale_closed', `sale ${cart.saleId} was voided; start a new sale`);
+	}
 }
 
 /** Every change goes through here, so a cart that cannot be priced is never returned. */
@@ -86,10 +87,11 @@ export function addLine(
 	cart: Cart,
 	options: { readonly lineId: string; readonly item: CatalogItem; readonly quantity: number }
 ): Cart {
-	assertOpen(cart);
+	assertCartOpen(cart);
 	const { lineId, item, quantity } = options;
 	assertId(lineId, 'lineId');
 	assertId(item.itemId, 'itemId');
+	if (item.releaseId !== null) assertId(item.releaseId, 'releaseId');
 	assertWholeNumber(quantity, 'quantity', 1, MAX_LINE_QUANTITY);
 	assertCents(item.priceCents, `price of ${item.itemId}`);
 	if (item.consignment !== null) assertShareRule(item.consignment.rule, 'consignment');
@@ -139,7 +141,7 @@ export function addLine(
  * used copy above 1, or a line discount amount that no longer fits).
  */
 export function setQuantity(cart: Cart, lineId: string, quantity: number): Cart {
-	assertOpen(cart);
+	assertCartOpen(cart);
 	const index = lineIndex(cart, lineId);
 	assertWholeNumber(quantity, 'quantity', 1, MAX_LINE_QUANTITY);
 	const line = cart.lines[index];
@@ -155,7 +157,7 @@ export function setQuantity(cart: Cart, lineId: string, quantity: number): Cart 
 
 /** Removes a line. Throws `not_found` or `sale_closed`, or `invalid_input` when the receipt discount amount would exceed what is left. */
 export function removeLine(cart: Cart, lineId: string): Cart {
-	assertOpen(cart);
+	assertCartOpen(cart);
 	const index = lineIndex(cart, lineId);
 	return changed({ ...cart, lines: cart.lines.filter((_, i) => i !== index) });
 }
@@ -165,7 +167,7 @@ export function removeLine(cart: Cart, lineId: string): Cart {
  * amount above the line's price × quantity; `not_found`; `sale_closed`.
  */
 export function setLineDiscount(cart: Cart, lineId: string, discount: Discount | null): Cart {
-	assertOpen(cart);
+	assertCartOpen(cart);
 	const index = lineIndex(cart, lineId);
 	const checked = discount === null ? null : checkDiscount(discount, `discount on line ${lineId}`);
 	const lines = cart.lines.map((l, i) => (i === index ? { ...l, discount: checked } : l));
@@ -178,7 +180,7 @@ export function setLineDiscount(cart: Cart, lineId: string, discount: Discount |
  * discount or an amount above that total; `sale_closed`.
  */
 export function setReceiptDiscount(cart: Cart, discount: Discount | null): Cart {
-	assertOpen(cart);
+	assertCartOpen(cart);
 	const checked = discount === null ? null : checkDiscount(discount, 'receipt discount');
 	return changed({ ...cart, receiptDiscount: checked });
 }
@@ -189,7 +191,7 @@ export function setReceiptDiscount(cart: Cart, discount: Discount | null): Cart 
  * `invalid_input` for an empty reason and `sale_closed` when already voided.
  */
 export function voidCart(cart: Cart, reason: string): Cart {
-	assertOpen(cart);
+	assertCartOpen(cart);
 	const trimmed = reason.trim();
 	if (trimmed === '' || trimmed.length > 200) {
 		throw new DomainError(
@@ -198,9 +200,4 @@ export function voidCart(cart: Cart, reason: string): Cart {
 		);
 	}
 	return { ...cart, status: 'voided', voidReason: trimmed };
-}
-
-/** Throws `sale_closed` when the cart was voided. For callers that act on a cart directly. */
-export function assertCartOpen(cart: Cart): void {
-	assertOpen(cart);
 }

@@ -94,4 +94,8 @@ describe('completeSale', () => {
 			completeSale(cart, { tenders, receiptNo: 'K7-1', clerkId: '', completedAt: at })
 		).toThrow('clerkId must be 1 to 64 characters (got "")');
 	});
+
+	test('stores the receipt number as printed, whatever case or spacing it came in', () => {
+		expect(aSaleRecord({ receiptNo: 'k7 42' }).receiptNo).toBe('K7-000042');
+	});
 });

@@ -1,7 +1,7 @@
 import { assert } from '../assert.ts';
 import { businessDayOf } from '../business-day/business-day.ts';
 import { DomainError } from '../errors.ts';
-import { parseReceiptNo } from '../receipt-number/receipt-number.ts';
+import { formatReceiptNo, parseReceiptNo } from '../receipt-number/receipt-number.ts';
 import { settleTenders, type TenderInput } from '../tender/settle-tenders.ts';
 import { assertId } from '../ids.ts';
 import { saleRecordSchema, type SaleRecord } from '../wire/operations.ts';
@@ -32,7 +32,7 @@ export function completeSale(
 	if (cart.lines.length === 0) {
 		throw new DomainError('invalid_input', `sale ${cart.saleId} has no lines; add an item first`);
 	}
-	parseReceiptNo(options.receiptNo);
+	const { deviceCode, seq } = parseReceiptNo(options.receiptNo);
 	assertId(options.clerkId, 'clerkId');
 	const { shop } = cart;
 	const businessDay = businessDayOf(options.completedAt, shop.timeZone);
@@ -45,7 +45,8 @@ export function completeSale(
 	});
 	const record: SaleRecord = {
 		saleId: cart.saleId,
-		receiptNo: options.receiptNo,
+		// Stored as printed, whatever case or spacing it was passed in.
+		receiptNo: formatReceiptNo(deviceCode, seq),
 		clerkId: options.clerkId,
 		currency: shop.currency,
 		businessDay,

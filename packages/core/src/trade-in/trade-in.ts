@@ -7,7 +7,7 @@ import { assertId, assertUuid } from '../ids.ts';
 import { allocateByWeight } from '../money/allocate.ts';
 import { assertCents, assertWholeNumber } from '../money/cents.ts';
 import { divRound, mulDivRound } from '../money/rounding.ts';
-import { parseReceiptNo } from '../receipt-number/receipt-number.ts';
+import { formatReceiptNo, parseReceiptNo } from '../receipt-number/receipt-number.ts';
 import { taxClassById, type Shop } from '../shop/shop.ts';
 import { tradeInRecordSchema, type TradeInRecord } from '../wire/operations.ts';
 
@@ -100,7 +100,7 @@ export function completeTradeIn(options: {
 	const { shop, lines, payout } = options;
 	assertUuid(options.tradeInId, 'tradeInId');
 	assertId(options.clerkId, 'clerkId');
-	parseReceiptNo(options.receiptNo);
+	const receipt = parseReceiptNo(options.receiptNo);
 	const businessDay = businessDayOf(options.completedAt, shop.timeZone);
 	if (lines.length === 0) {
 		throw new DomainError('invalid_input', 'a trade-in needs at least one record');
@@ -110,6 +110,7 @@ export function completeTradeIn(options: {
 		const n = `record ${i + 1}`;
 		assertId(line.lineId, `${n} lineId`);
 		assertId(line.itemId, `${n} itemId`);
+		if (line.releaseId !== null) assertId(line.releaseId, `${n} releaseId`);
 		if (seen.has(line.itemId)) {
 			throw new DomainError('conflict', `${n} reuses item id ${line.itemId}`);
 		}
@@ -141,7 +142,7 @@ export function completeTradeIn(options: {
 	const bonusParts = allocateByWeight(bonusCents, offers);
 	const record: TradeInRecord = {
 		tradeInId: options.tradeInId,
-		receiptNo: options.receiptNo,
+		receiptNo: formatReceiptNo(receipt.deviceCode, receipt.seq),
 		clerkId: options.clerkId,
 		currency: shop.currency,
 		businessDay,
