@@ -1,7 +1,7 @@
 import { createTestStore, forEachStore } from '@deadwax/db/testing';
+import { classifyBarcode, parseInStoreBarcode } from '@deadwax/core';
 import { verifyPin } from '@deadwax/sync';
 import { expect, test } from 'vitest';
-import { hasValidCheckDigit } from './release-fields.ts';
 import {
 	DEMO_CATALOG_PATH,
 	DEMO_SHOP_ID,
@@ -67,7 +67,7 @@ forEachStore('demo seed', (store) => {
 		expect(taxRates.map((t) => t.rate_bp)).toEqual([1900, 1900, 0]);
 	});
 
-	test('keeps valid barcodes only, as GTIN-13', async () => {
+	test('keeps valid barcodes only, keyed as GTIN-14 like every lookup', async () => {
 		const { db } = store().database;
 		const rows = await db
 			.selectFrom('release_barcodes')
@@ -76,9 +76,9 @@ forEachStore('demo seed', (store) => {
 		expect(rows.length).toBe(summary.barcodes);
 		expect(rows.length).toBeGreaterThan(300);
 		for (const { barcode } of rows)
-			expect(hasValidCheckDigit(barcode) && barcode.length === 13).toBe(true);
+			expect(classifyBarcode(barcode).kind === 'valid' && barcode.length === 14).toBe(true);
 		const faze = rows.filter((r) => r.release_id === 'demo-rel-4').map((r) => r.barcode);
-		expect(faze).toEqual(['0093624755524']);
+		expect(faze).toEqual(['00093624755524']);
 	});
 
 	test('stocks a few hundred new releases with 1 to 8 counted copies each', async () => {
@@ -134,7 +134,7 @@ forEachStore('demo seed', (store) => {
 		for (const u of used) {
 			expect(u.on_hand).toBe(1);
 			expect(u.sku).toMatch(/^2\d{12}$/);
-			expect(hasValidCheckDigit(u.sku!)).toBe(true);
+			expect(parseInStoreBarcode(u.sku!)).not.toBeNull();
 			expect(u.bin).toMatch(/^[A-H]-\d{1,2}$/);
 		}
 		expect(used.filter((u) => u.genre !== null).length).toBeGreaterThan(190);

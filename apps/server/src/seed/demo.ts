@@ -12,17 +12,11 @@ import {
 	type Kysely,
 	type Schema
 } from '@deadwax/db';
+import { barcodeKey, inStoreBarcode, normaliseCatalogNumber } from '@deadwax/core';
 import { hashPin } from '@deadwax/sync';
 import { readCatalogCsv, type CatalogRow } from './catalog-csv.ts';
 import { seededRandom, type Random } from './prng.ts';
-import {
-	catnoKey,
-	gtin13,
-	inStoreEan13,
-	isPhysical,
-	shelfFormat,
-	type ShelfFormat
-} from './release-fields.ts';
+import { isPhysical, shelfFormat, type ShelfFormat } from './release-fields.ts';
 
 /*
  * The demo shop: the real Discogs sample (tests/fixtures/discogs, CC0) as its catalog, with new
@@ -293,7 +287,7 @@ class DemoSeeder {
 					title: row.title,
 					label: row.label,
 					catno: row.catno,
-					catno_key: catnoKey(row.catno),
+					catno_key: row.catno === null ? null : normaliseCatalogNumber(row.catno),
 					format,
 					year: row.year,
 					discogs_release_id: row.discogsReleaseId,
@@ -302,9 +296,9 @@ class DemoSeeder {
 				})
 				.returningAll()
 				.executeTakeFirstOrThrow();
-			// Discogs often lists one barcode twice (with and without spaces).
+			// Stored as GTIN-14 keys (core's barcodeKey); Discogs often lists one barcode twice.
 			const barcodes = [
-				...new Set(row.barcodes.map(gtin13).filter((b): b is string => b !== null))
+				...new Set(row.barcodes.map(barcodeKey).filter((b): b is string => b !== null))
 			];
 			if (barcodes.length > 0) {
 				await this.#trx
@@ -385,7 +379,7 @@ class DemoSeeder {
 				priceCents,
 				costCents: Math.round((priceCents * 4) / 10),
 				labelId: null,
-				sku: inStoreEan13(this.summary.usedItems + 1),
+				sku: inStoreBarcode(this.summary.usedItems + 1),
 				mediaGrade,
 				sleeveGrade,
 				bin: `${this.#random.pick(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'])}-${this.#random.int(1, 40)}`
