@@ -38,17 +38,15 @@ test('copies a SQLite store consistently while another connection keeps writing'
 		let isWriting = true;
 		const writing = (async () => {
 			while (isWriting) {
-				await writer.db
-					.transaction()
-					.execute((trx) =>
-						recordMovement(trx, {
-							shopId: 'busy',
-							itemId: 'i1',
-							delta: 1,
-							reason: 'receive',
-							at: AT
-						})
-					);
+				await writer.db.transaction().execute((trx) =>
+					recordMovement(trx, {
+						shopId: 'busy',
+						itemId: 'i1',
+						delta: 1,
+						reason: 'receive',
+						at: AT
+					})
+				);
 				writes++;
 				await new Promise((r) => setImmediate(r));
 			}
