@@ -1,0 +1,18 @@
+import { expect, test } from 'vitest';
+import { quickTenders } from './quick-tender.ts';
+
+test('offers exact, the next euro and the next notes above what is due', () => {
+	expect(quickTenders(2349, 'EUR')).toEqual([2349, 2400, 2500, 3000]);
+});
+
+test('does not repeat an amount that is already a note', () => {
+	expect(quickTenders(2000, 'EUR')).toEqual([2000, 5000, 10_000, 20_000]);
+});
+
+test('works in a currency without minor units', () => {
+	expect(quickTenders(1500, 'JPY')).toEqual([1500, 2000, 5000, 10_000]);
+});
+
+test('offers only exact when nothing is due', () => {
+	expect(quickTenders(0, 'EUR')).toEqual([0]);
+});

@@ -1,0 +1,30 @@
+import { currencyExponent } from '@deadwax/core';
+
+/** Banknotes a customer may hand over, in major units, for the currencies shops here use. */
+const NOTES: Readonly<Record<string, readonly number[]>> = {
+	EUR: [5, 10, 20, 50, 100, 200],
+	GBP: [5, 10, 20, 50],
+	USD: [1, 5, 10, 20, 50, 100],
+	CHF: [10, 20, 50, 100, 200],
+	JPY: [1000, 2000, 5000, 10000]
+};
+const DEFAULT_NOTES = [5, 10, 20, 50, 100];
+
+/**
+ * Quick-tender amounts for cash: exactly what is due, then the next whole unit and the next few
+ * notes above it, without repeats, in cents. Nothing but "exact" when nothing is due.
+ */
+export function quickTenders(dueCents: number, currency: string, count = 4): number[] {
+	if (dueCents <= 0) return [0];
+	const unit = 10 ** currencyExponent(currency);
+	const amounts = [dueCents];
+	const nextUnit = Math.ceil(dueCents / unit) * unit;
+	if (nextUnit > dueCents) amounts.push(nextUnit);
+	for (const note of NOTES[currency] ?? DEFAULT_NOTES) {
+		const cents = note * unit;
+		const rounded = Math.ceil(dueCents / cents) * cents;
+		if (!amounts.includes(rounded)) amounts.push(rounded);
+		if (amounts.length >= count) break;
+	}
+	return amounts.sort((a, b) => a - b).slice(0, count);
+}
