@@ -1,0 +1,117 @@
+import { describe, expect, test } from 'vitest';
+import { Catalog, type CatalogRows } from './catalog.ts';
+
+function rows(): CatalogRows {
+	return {
+		shop: {
+			id: 'shop-1',
+			shopId: 'shop-1',
+			name: 'Spin Cycle',
+			currency: 'EUR',
+			locale: 'de-DE',
+			timeZone: 'Europe/Berlin',
+			taxMode: 'inclusive',
+			taxRounding: 'line',
+			cashRoundingIncrementCents: 1,
+			tradeInCreditBonusBp: 2500
+		},
+		taxClasses: [{ id: 'std', name: 'Standard', rateBp: 1900 }],
+		releases: [
+			{
+				id: 'rel-1',
+				artist: 'Svek',
+				title: "Knockin' Boots",
+				label: 'Svek',
+				catno: 'SK026',
+				format: '12"',
+				year: 1997,
+				barcodes: ['5012345678900']
+			}
+		],
+		items: [
+			{
+				id: 'used-1',
+				releaseId: 'rel-1',
+				title: null,
+				kind: 'used',
+				sku: null,
+				priceCents: 1200,
+				taxClassId: 'std',
+				mediaGrade: 'VG+',
+				sleeveGrade: 'VG',
+				bin: 'A1',
+				genre: 'Techno',
+				labelId: null
+			},
+			{
+				id: 'new-1',
+				releaseId: 'rel-1',
+				title: null,
+				kind: 'new',
+				sku: 'SK026-N',
+				priceCents: 2499,
+				taxClassId: 'std',
+				mediaGrade: null,
+				sleeveGrade: null,
+				bin: null,
+				genre: null,
+				labelId: 'label-svek'
+			}
+		],
+		labels: [{ id: 'label-svek', name: 'Svek Records' }],
+		agreements: [
+			{
+				id: 'ag-1',
+				agreementId: 'ag-1',
+				labelId: 'label-svek',
+				defaultRule: { kind: 'percent', percentBp: 6000 },
+				overrides: {}
+			}
+		],
+		stock: new Map([
+			['new-1', 3],
+			['used-1', 1]
+		])
+	};
+}
+
+describe('Catalog', () => {
+	test('a scanned barcode finds new stock before a used copy of the same release', () => {
+		expect(new Catalog(rows()).lookup('5012345678900')?.itemId).toBe('new-1');
+	});
+
+	test('finds by SKU and item id, and nothing for an unknown code', () => {
+		const catalog = new Catalog(rows());
+		expect(catalog.lookup('SK026-N')?.itemId).toBe('new-1');
+		expect(catalog.lookup('used-1')?.itemId).toBe('used-1');
+		expect(catalog.lookup('4006381333931')).toBeUndefined();
+	});
+
+	test('shows the grade of a used copy and the label of a consigned one', () => {
+		const catalog = new Catalog(rows());
+		expect(catalog.items.get('used-1')).toMatchObject({ grade: 'VG+/VG', consignedBy: null });
+		expect(catalog.items.get('new-1')).toMatchObject({ grade: null, consignedBy: 'Svek Records' });
+	});
+
+	test('resolves consignment terms for the cart and files used stock by bin and genre', () => {
+		const catalog = new Catalog(rows());
+		const item = catalog.items.get('new-1');
+		expect(item && catalog.catalogItem(item).consignment).toEqual({
+			labelId: 'label-svek',
+			rule: { kind: 'percent', percentBp: 6000 }
+		});
+		expect(catalog.bins.get('A1')).toEqual(['used-1']);
+		expect(catalog.genres.get('Techno')).toEqual(['used-1']);
+	});
+
+	test('searches artist, title and catalog number', () => {
+		const catalog = new Catalog(rows());
+		expect(
+			catalog
+				.search('svek knock')
+				.map((i) => i.itemId)
+				.sort()
+		).toEqual(['new-1', 'used-1']);
+		expect(catalog.search('sk026').length).toBe(2);
+	});
+});
