@@ -16,21 +16,28 @@ export const cents = z
 	.number({ error: 'must be a number of minor units (e.g. cents)' })
 	.int({ error: 'must be a whole number of minor units (e.g. cents), not a fraction' })
 	.refine(Number.isSafeInteger, { error: 'is too large' });
+/** Whole minor units ≥ 0. */
 export const positiveCents = cents.refine((v) => v >= 0, { error: 'must be ≥ 0' });
 
+/** A text id: a UUIDv7 made by the app or a short slug for demo rows; 1 to 64 characters. */
 export const id = z
 	.string()
 	.min(1, { error: 'must not be empty' })
 	.max(64, { error: 'is too long' });
+/** A UUID; the app makes UUIDv7s so ids sort by creation time. */
 export const uuid = z.uuid({ error: 'must be a UUID' });
+/** An ISO 4217 code in capitals, like EUR. */
 export const currencyCode = z
 	.string()
 	.regex(/^[A-Z]{3}$/, { error: 'must be an ISO 4217 code like EUR' });
+/** The shop's business day: YYYY-MM-DD in the shop's time zone (see businessDayOf). */
 export const businessDay = z
 	.string()
 	.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date YYYY-MM-DD' });
+/** An ISO 8601 instant with seconds and an explicit offset, e.g. 2026-03-01T14:30:00Z. */
 export const isoTime = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 timestamp' });
 
+/** New stock is counted (many copies of one item); a used item is one graded copy. */
 export const itemKindSchema = z.enum(['new', 'used']);
 
 /** The label's share of one sold line, frozen when the line was rung up. */
@@ -40,6 +47,7 @@ export const consignmentShareSchema = z.object({
 	shareCents: positiveCents
 });
 
+/** One line of a completed sale, frozen at the counter: nothing in it is recomputed later. */
 export const saleLineSchema = z.object({
 	lineId: id,
 	itemId: id,
@@ -63,6 +71,10 @@ export const saleLineSchema = z.object({
 	consignment: consignmentShareSchema.nullable()
 });
 
+/**
+ * How a sale was paid, or a return refunded. `amountCents` is what the tender covers; only cash
+ * has tendered and change (a cash refund records tendered = amount, change 0).
+ */
 export const tenderSchema = z.discriminatedUnion('kind', [
 	z.object({
 		kind: z.literal('cash'),
@@ -82,6 +94,10 @@ export const tenderSchema = z.discriminatedUnion('kind', [
 	})
 ]);
 
+/**
+ * A completed sale as completeSale froze it; the payload of `sale.completed`. Invariants:
+ * Σ line totals + rounding = total = Σ tender amounts; Σ line tax = tax.
+ */
 export const saleRecordSchema = z.object({
 	saleId: uuid,
 	/** Device code plus that device's own sequence, e.g. "K7-000142": unique with no network. */
@@ -102,6 +118,7 @@ export const saleRecordSchema = z.object({
 	tenders: z.array(tenderSchema).min(1, { error: 'a sale needs at least one tender' })
 });
 
+/** Units of one item coming back, with exactly the refund, tax and label share they reverse. */
 export const returnLineSchema = z.object({
 	lineId: id,
 	/** The line of the original sale, when there is a receipt. */
@@ -116,6 +133,10 @@ export const returnLineSchema = z.object({
 	consignment: consignmentShareSchema.nullable()
 });
 
+/**
+ * A completed return (returnAgainstSale or returnWithoutReceipt); the payload of
+ * `sale.returned`. Σ line refunds = refundCents = Σ refund tender amounts.
+ */
 export const returnRecordSchema = z.object({
 	returnId: uuid,
 	receiptNo: z.string().min(3).max(32),
@@ -132,6 +153,7 @@ export const returnRecordSchema = z.object({
 	refunds: z.array(tenderSchema).min(1)
 });
 
+/** One record bought at the counter; it becomes the used item `itemId`. */
 export const tradeInLineSchema = z.object({
 	lineId: id,
 	/** The new used item this record becomes (made on the tablet). */
@@ -149,6 +171,7 @@ export const tradeInLineSchema = z.object({
 	taxClassId: id
 });
 
+/** How the customer was paid for a trade-in: cash, or store credit with its bonus. */
 export const tradeInPayoutSchema = z.discriminatedUnion('kind', [
 	z.object({ kind: z.literal('cash'), amountCents: positiveCents }),
 	z.object({
@@ -160,6 +183,10 @@ export const tradeInPayoutSchema = z.discriminatedUnion('kind', [
 	})
 ]);
 
+/**
+ * A completed trade-in (completeTradeIn); the payload of `trade_in.completed`.
+ * Σ line cost basis = payout amount.
+ */
 export const tradeInRecordSchema = z.object({
 	tradeInId: uuid,
 	receiptNo: z.string().min(3).max(32),
@@ -223,6 +250,7 @@ const envelope = {
 	deviceTime: isoTime
 };
 
+/** Every operation a tablet sends, by kind. Parse with it wherever operations enter. */
 export const operationSchema = z.discriminatedUnion('kind', [
 	z.object({ ...envelope, kind: z.literal('sale.completed'), payload: saleRecordSchema }),
 	z.object({ ...envelope, kind: z.literal('sale.returned'), payload: returnRecordSchema }),
@@ -232,20 +260,33 @@ export const operationSchema = z.discriminatedUnion('kind', [
 	z.object({ ...envelope, kind: z.literal('shift.closed'), payload: shiftClosedSchema })
 ]);
 
+/** Whole minor units; see `cents`. */
 export type Cents = z.infer<typeof cents>;
+/** 'new' (counted) or 'used' (one graded copy). */
 export type ItemKind = z.infer<typeof itemKindSchema>;
+/** A label's frozen share of a line; see consignmentShareSchema. */
 export type ConsignmentShare = z.infer<typeof consignmentShareSchema>;
+/** See saleLineSchema. */
 export type SaleLine = z.infer<typeof saleLineSchema>;
+/** See tenderSchema. */
 export type Tender = z.infer<typeof tenderSchema>;
+/** See saleRecordSchema. */
 export type SaleRecord = z.infer<typeof saleRecordSchema>;
+/** See returnLineSchema. */
 export type ReturnLine = z.infer<typeof returnLineSchema>;
+/** See returnRecordSchema. */
 export type ReturnRecord = z.infer<typeof returnRecordSchema>;
+/** See tradeInLineSchema. */
 export type TradeInLine = z.infer<typeof tradeInLineSchema>;
+/** See tradeInPayoutSchema. */
 export type TradeInPayout = z.infer<typeof tradeInPayoutSchema>;
+/** See tradeInRecordSchema. */
 export type TradeInRecord = z.infer<typeof tradeInRecordSchema>;
 export type CashMoveKind = z.infer<typeof cashMoveKindSchema>;
 export type ShiftOpened = z.infer<typeof shiftOpenedSchema>;
 export type CashMoved = z.infer<typeof cashMovedSchema>;
 export type ShiftClosed = z.infer<typeof shiftClosedSchema>;
+/** One operation of any kind; see operationSchema. */
 export type Operation = z.infer<typeof operationSchema>;
+/** 'sale.completed', 'sale.returned', … */
 export type OperationKind = Operation['kind'];
