@@ -30,7 +30,8 @@ const log = (message: string) => process.stderr.write(`${message}\n`);
 
 requireWebBuild(root);
 const launchOptions = chromiumLaunchOptions();
-const only = process.argv.slice(2); // optional: names of metric files to run, e.g. web-shell
+// Optional: names of metric files to run (e.g. web-shell); a partial run does not write results.
+const only = process.argv.slice(2);
 const files = readdirSync(metricsDir)
 	.filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
 	.filter((file) => only.length === 0 || only.includes(file.replace(/\.ts$/, '')))
@@ -86,12 +87,15 @@ const results = {
 	date: new Date().toISOString(),
 	metrics
 };
-// Written whole or not at all: a crash mid-write must not leave half a file in git.
-writeFileSync(`${resultsPath}.tmp`, `${JSON.stringify(results, null, '\t')}\n`);
-renameSync(`${resultsPath}.tmp`, resultsPath);
-
 printTable(metrics, failures);
-log(`\nwrote ${resultsPath}`);
+if (only.length === 0) {
+	// Written whole or not at all: a crash mid-write must not leave half a file in git.
+	writeFileSync(`${resultsPath}.tmp`, `${JSON.stringify(results, null, '\t')}\n`);
+	renameSync(`${resultsPath}.tmp`, resultsPath);
+	log(`\nwrote ${resultsPath}`);
+} else {
+	log(`\npartial run (${only.join(', ')}): ${resultsPath} left as it was`);
+}
 process.exitCode = failures.length > 0 ? 1 : 0;
 
 function printTable(rows: readonly Metric[], failed: readonly Failure[]): void {
