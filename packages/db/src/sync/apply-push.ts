@@ -106,18 +106,8 @@ async function applyOp(
 			});
 		}
 		const ctx = { trx, shopId, deviceId, op, receivedAt, newId, flags };
-		let applied: Applied;
-		switch (op.kind) {
-			case 'sale.completed':
-				applied = await applySale(ctx, op.payload);
-				break;
-			case 'sale.returned':
-				applied = await applyReturn(ctx, op.payload);
-				break;
-			case 'trade_in.completed':
-				applied = await applyTradeIn(ctx, op.payload);
-				break;
-		}
+		const handler = HANDLERS[op.kind] ?? recordOnly;
+		const applied = await handler(ctx, op);
 
 		let status: 'applied' | 'flagged' | 'rejected' = flags.length > 0 ? 'flagged' : 'applied';
 		let reason: string | null =
@@ -151,6 +141,22 @@ async function applyOp(
 		return reason === null ? { opId, status } : { opId, status, reason };
 	});
 }
+
+type Handler = (ctx: ApplyContext, op: Operation) => Promise<Applied>;
+type OpOf<K extends Operation['kind']> = Extract<Operation, { kind: K }>;
+
+/**
+ * What each kind does on the server besides being recorded in applied_ops. A kind without an
+ * entry (e.g. a drawer count) is kept as data there, with its payload, and acknowledged; give it a
+ * handler here when it has effects (stock, money owed, feed entries).
+ */
+const HANDLERS: Partial<Record<Operation['kind'], Handler>> = {
+	'sale.completed': (ctx, op) => applySale(ctx, (op as OpOf<'sale.completed'>).payload),
+	'sale.returned': (ctx, op) => applyReturn(ctx, (op as OpOf<'sale.returned'>).payload),
+	'trade_in.completed': (ctx, op) => applyTradeIn(ctx, (op as OpOf<'trade_in.completed'>).payload)
+};
+
+const recordOnly: Handler = () => Promise.resolve({ serverSeq: null });
 
 type ApplyContext = {
 	trx: Kysely<Schema>;

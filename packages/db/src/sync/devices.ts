@@ -28,7 +28,10 @@ const BAD_CODE =
 export function createDeviceStore({ db, now, newId = uuidv7 }: SyncDeps): DeviceStore {
 	return {
 		async createPairingCode({ shopId, createdBy, ttlMs = PAIRING_CODE_TTL_MS }) {
-			const raw = Array.from({ length: CODE_LENGTH }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+			const raw = Array.from(
+				{ length: CODE_LENGTH },
+				() => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]
+			).join('');
 			const createdAt = now();
 			const expiresAt = new Date(Date.parse(createdAt) + ttlMs).toISOString();
 			await db
@@ -89,7 +92,13 @@ export function createDeviceStore({ db, now, newId = uuidv7 }: SyncDeps): Device
 						last_seen_at: null
 					})
 					.execute();
-				await audit(trx, newId, { shopId: pairing.shop_id, action: 'device.paired', subject: deviceId, detail: { name, deviceCode }, at });
+				await audit(trx, newId, {
+					shopId: pairing.shop_id,
+					action: 'device.paired',
+					subject: deviceId,
+					detail: { name, deviceCode },
+					at
+				});
 				return { deviceId, deviceCode, token, shopId: pairing.shop_id };
 			});
 		},
@@ -116,7 +125,14 @@ export function createDeviceStore({ db, now, newId = uuidv7 }: SyncDeps): Device
 					}
 					return; // already revoked: revoking twice is the same as once
 				}
-				await audit(trx, newId, { shopId, action: 'device.revoked', subject: deviceId, detail: { by }, at, actorId: by });
+				await audit(trx, newId, {
+					shopId,
+					action: 'device.revoked',
+					subject: deviceId,
+					detail: { by },
+					at,
+					actorId: by
+				});
 			});
 		},
 
@@ -127,17 +143,15 @@ export function createDeviceStore({ db, now, newId = uuidv7 }: SyncDeps): Device
 				.where('shop_id', '=', shopId)
 				.orderBy('created_at')
 				.execute();
-			return rows.map(
-				(r): DeviceSummary => ({
-					id: r.id,
-					shopId: r.shop_id,
-					name: r.name,
-					code: r.code,
-					createdAt: r.created_at,
-					lastSeenAt: r.last_seen_at,
-					revokedAt: r.revoked_at
-				})
-			);
+			return rows.map((r): DeviceSummary => ({
+				id: r.id,
+				shopId: r.shop_id,
+				name: r.name,
+				code: r.code,
+				createdAt: r.created_at,
+				lastSeenAt: r.last_seen_at,
+				revokedAt: r.revoked_at
+			}));
 		},
 
 		async authenticate(token): Promise<DeviceAuth> {
@@ -150,7 +164,8 @@ export function createDeviceStore({ db, now, newId = uuidv7 }: SyncDeps): Device
 				return {
 					ok: false,
 					code: 'device_unknown',
-					message: 'device_unknown: this register is not paired with this server; pair it with a code from the office'
+					message:
+						'device_unknown: this register is not paired with this server; pair it with a code from the office'
 				};
 			}
 			if (device.revoked_at !== null) {
@@ -161,8 +176,15 @@ export function createDeviceStore({ db, now, newId = uuidv7 }: SyncDeps): Device
 				};
 			}
 			const at = now();
-			if (device.last_seen_at === null || Date.parse(at) - Date.parse(device.last_seen_at) >= SEEN_RESOLUTION_MS) {
-				await db.updateTable('devices').set({ last_seen_at: at }).where('id', '=', device.id).execute();
+			if (
+				device.last_seen_at === null ||
+				Date.parse(at) - Date.parse(device.last_seen_at) >= SEEN_RESOLUTION_MS
+			) {
+				await db
+					.updateTable('devices')
+					.set({ last_seen_at: at })
+					.where('id', '=', device.id)
+					.execute();
 			}
 			return { ok: true, shopId: device.shop_id, deviceId: device.id };
 		},
@@ -183,7 +205,14 @@ export function createDeviceStore({ db, now, newId = uuidv7 }: SyncDeps): Device
 async function audit(
 	trx: Kysely<Schema>,
 	newId: () => string,
-	e: { shopId: string; action: string; subject: string; detail: Record<string, unknown>; at: string; actorId?: string }
+	e: {
+		shopId: string;
+		action: string;
+		subject: string;
+		detail: Record<string, unknown>;
+		at: string;
+		actorId?: string;
+	}
 ): Promise<void> {
 	await trx
 		.insertInto('audit_log')

@@ -157,3 +157,4 @@ export async function insertTestShop(
 		.returningAll()
 		.executeTakeFirstOrThrow();
 }
+export { seedSyncShop, type SyncFixture } from '../sync/fixtures.ts';

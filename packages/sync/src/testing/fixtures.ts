@@ -105,7 +105,7 @@ export function returnRecord(
 export function saleOp(
 	sale: SaleRecord,
 	{ deviceId = 'device-1', deviceSeq = 1, deviceTime = sale.completedAt, opId = uuidv7() } = {}
-): Operation {
+): Extract<Operation, { kind: 'sale.completed' }> {
 	return { opId, deviceId, deviceSeq, deviceTime, kind: 'sale.completed', payload: sale };
 }
 
@@ -113,6 +113,6 @@ export function saleOp(
 export function returnOp(
 	ret: ReturnRecord,
 	{ deviceId = 'device-1', deviceSeq = 1, deviceTime = ret.completedAt, opId = uuidv7() } = {}
-): Operation {
+): Extract<Operation, { kind: 'sale.returned' }> {
 	return { opId, deviceId, deviceSeq, deviceTime, kind: 'sale.returned', payload: ret };
 }

@@ -86,7 +86,7 @@ export class MemorySyncServer {
 			}
 			this.sales.set(op.payload.saleId, op);
 			this.#append('sale', op.payload.saleId, { ...op.payload });
-		} else {
+		} else if (op.kind === 'sale.returned') {
 			for (const { itemId, delta } of returnStockDeltas(op.payload)) this.#move(itemId, delta);
 			this.returns.set(op.payload.returnId, op);
 			this.#append('return', op.payload.returnId, { ...op.payload });
