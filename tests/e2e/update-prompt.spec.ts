@@ -3,6 +3,8 @@ import { AppShell } from './pages/app-shell.ts';
 import { RegisterPage } from './pages/register-page.ts';
 import { deployNextServiceWorker, updateServerURL } from './support/deploy.ts';
 
+// The tests here share the update server's /sw.js, so they must run one after another in one
+// worker: Playwright's default for the tests of one file (the config leaves fullyParallel off).
 let undeploy: (() => void) | undefined;
 
 test.use({ baseURL: updateServerURL() });
