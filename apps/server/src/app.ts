@@ -41,6 +41,12 @@ function looksLikeFile(path: string): boolean {
 	return extname(path) !== '';
 }
 
+/** The token of `Authorization: Bearer <token>`, or null; sync procedures resolve it to a device. */
+export function bearerTokenOf(request: Request): string | null {
+	const match = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '');
+	return match?.[1] ?? null;
+}
+
 /** The Hono app: /healthz, tRPC at /trpc, and the web app with SPA fallback. Tests call app.request(). */
 export function createApp({
 	stores,
@@ -77,7 +83,13 @@ export function createApp({
 			req: c.req.raw,
 			router: appRouter,
 			createContext: async () =>
-				createInnerContext({ stores, config: info, clock, auth: await resolveAuth(c.req.raw) }),
+				createInnerContext({
+					stores,
+					config: info,
+					clock,
+					auth: await resolveAuth(c.req.raw),
+					bearerToken: bearerTokenOf(c.req.raw)
+				}),
 			onError({ error, path }) {
 				if (error.code === 'INTERNAL_SERVER_ERROR')
 					log.error(`trpc ${path ?? '?'} failed`, error.cause ?? error);

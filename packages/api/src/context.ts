@@ -21,11 +21,19 @@ export interface ContextDeps {
 	config: ServerInfo;
 	clock: Clock;
 	auth: Session;
+	/** The request's `Authorization: Bearer` token, if any; sync procedures resolve it to a device. */
+	bearerToken?: string | null;
 }
 
 export type Context = Readonly<ContextDeps>;
 
 /** The context without any HTTP: what `createCaller` gets in tests and what the fetch adapter wraps. */
 export function createInnerContext(deps: ContextDeps): Context {
-	return { stores: deps.stores, config: deps.config, clock: deps.clock, auth: deps.auth };
+	return {
+		stores: deps.stores,
+		config: deps.config,
+		clock: deps.clock,
+		auth: deps.auth,
+		bearerToken: deps.bearerToken ?? null
+	};
 }

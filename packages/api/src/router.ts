@@ -1,11 +1,14 @@
 import { createCallerFactory, router } from './trpc.ts';
+import { devicesRouter } from './routers/devices.ts';
 import { shopsRouter } from './routers/shops.ts';
+import { syncRouter } from './routers/sync.ts';
 import { systemRouter } from './routers/system.ts';
 
 export const appRouter = router({
 	system: systemRouter,
-	shops: shopsRouter
-	// ── sync helper: add `sync: syncRouter, devices: devicesRouter` here (routers/sync.ts, routers/devices.ts).
+	shops: shopsRouter,
+	sync: syncRouter,
+	devices: devicesRouter
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,5 +1,6 @@
 import { DomainError } from '@deadwax/core';
 import type { Clock, NewShopInput, ServerStores, ShopSummary, StoreKind } from '@deadwax/sync';
+import { memorySyncStores } from '@deadwax/sync/testing';
 import { ANONYMOUS, createInnerContext, type Context, type Session } from '../context.ts';
 
 /** A clock stuck at `iso` until moved: tests pass time in instead of patching Date. */
@@ -17,7 +18,10 @@ export function fixedClock(iso = '2026-03-01T10:00:00.000Z'): Clock & { set(iso:
 export function memoryStores({ isHealthy = true }: { isHealthy?: boolean } = {}): ServerStores {
 	const shops = new Map<string, ShopSummary>();
 	let nextId = 1;
+	const { sync, devices } = memorySyncStores();
 	return {
+		sync,
+		devices,
 		system: {
 			ping: () =>
 				isHealthy ? Promise.resolve() : Promise.reject(new Error('memory store is down'))
@@ -53,6 +57,7 @@ export function testContext(
 		stores?: ServerStores;
 		clock?: Clock;
 		auth?: Session;
+		bearerToken?: string;
 		version?: string;
 		storeKind?: StoreKind;
 	} = {}
@@ -64,6 +69,7 @@ export function testContext(
 			storeKind: overrides.storeKind ?? 'sqlite'
 		},
 		clock: overrides.clock ?? fixedClock(),
-		auth: overrides.auth ?? ANONYMOUS
+		auth: overrides.auth ?? ANONYMOUS,
+		bearerToken: overrides.bearerToken ?? null
 	});
 }

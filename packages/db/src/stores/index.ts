@@ -2,6 +2,7 @@ import type { ServerStores } from '@deadwax/sync';
 import type { Database } from '../database.ts';
 import { createShopStore } from './shop-store.ts';
 import { createSystemStore } from './system-store.ts';
+import { createDeviceStore, createSyncStore } from '../sync/index.ts';
 
 export { createShopStore, shopSummary, type StoreDeps } from './shop-store.ts';
 export { createSystemStore } from './system-store.ts';
@@ -16,7 +17,8 @@ export function createStores(
 ): ServerStores {
 	return {
 		system: createSystemStore(database.db),
-		shops: createShopStore({ db: database.db, now })
-		// The sync store joins here.
+		shops: createShopStore({ db: database.db, now }),
+		sync: createSyncStore({ db: database.db, now }),
+		devices: createDeviceStore({ db: database.db, now })
 	};
 }

@@ -4,6 +4,7 @@
  * suite per port against both.
  */
 
+import type { DeviceStore, SyncStore } from './sync-server.ts';
 /** Where time comes from on the server: passed in, so tests pin it instead of patching Date. */
 export interface Clock {
 	now(): Date;
@@ -62,4 +63,6 @@ export interface ShopStore {
 export interface ServerStores {
 	system: SystemStore;
 	shops: ShopStore;
+	sync: SyncStore;
+	devices: DeviceStore;
 }
