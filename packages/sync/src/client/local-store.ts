@@ -106,9 +106,23 @@ export class LocalStore {
 		});
 	}
 
-	async #record<K extends Operation['kind']>(
+	/**
+	 * Queues an op whose only local record is the outbox entry itself (a drawer count, a paid-out),
+	 * validated against core's operationSchema. Sales and returns go through recordSale/recordReturn,
+	 * which also keep their own rows.
+	 */
+	async recordOperation<K extends Operation['kind']>(
 		kind: K,
 		payload: Extract<Operation, { kind: K }>['payload'],
+		stockDeltas: StockDelta[] = []
+	): Promise<Operation> {
+		return this.#record(kind, payload, stockDeltas, () => Promise.resolve());
+	}
+
+	/** The payload is checked by operationSchema inside, so it is typed loosely here. */
+	async #record(
+		kind: Operation['kind'],
+		payload: unknown,
 		stockDeltas: StockDelta[],
 		writeEffect: () => Promise<void>
 	): Promise<Operation> {
