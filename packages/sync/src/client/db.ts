@@ -1,5 +1,12 @@
 import { Dexie, type EntityTable, type DexieOptions } from 'dexie';
-import type { ReturnRecord, SaleRecord } from '@deadwax/core';
+import type {
+	CashMoved,
+	ReturnRecord,
+	SaleRecord,
+	ShiftClosed,
+	ShiftOpened,
+	TradeInRecord
+} from '@deadwax/core';
 import type { ChangeEntity } from '../protocol.ts';
 import type { OutboxEntry } from '../outbox.ts';
 
@@ -14,6 +21,14 @@ export type SaleRow = SaleRecord & { origin: 'local' | 'server' } & Record<strin
 export type ReturnRow = ReturnRecord & { origin: 'local' | 'server' } & Record<string, unknown>;
 
 export type MetaRow = { key: string; value: unknown };
+
+/** A trade-in rung up on this register; the server turns its lines into used items. */
+export type TradeInRow = TradeInRecord;
+
+/** A till shift on this register: open until `closed` is set. */
+export type ShiftRow = ShiftOpened & { closed: ShiftClosed | null };
+
+export type CashMoveRow = CashMoved;
 
 /**
  * The register's IndexedDB. Catalog tables mirror the server's change feed; sales and returns hold
@@ -33,6 +48,9 @@ export class DeadwaxDb extends Dexie {
 	sales!: EntityTable<SaleRow, 'saleId'>;
 	returns!: EntityTable<ReturnRow, 'returnId'>;
 	outbox!: EntityTable<OutboxEntry, 'opId'>;
+	tradeIns!: EntityTable<TradeInRow, 'tradeInId'>;
+	shifts!: EntityTable<ShiftRow, 'shiftId'>;
+	cashMoves!: EntityTable<CashMoveRow, 'moveId'>;
 
 	constructor(name: string, options: DexieOptions = {}) {
 		// Strict durability: a sale is on disk before the receipt shows (DESIGN invariant 1).
@@ -62,6 +80,12 @@ export class DeadwaxDb extends Dexie {
 						entry.itemIds = [...new Set(entry.stockDeltas.map((d) => d.itemId))];
 					})
 			);
+		// 3: the register's own trade-ins, till shifts and cash moves (register helper, issue 5).
+		this.version(3).stores({
+			tradeIns: 'tradeInId, businessDay, completedAt',
+			shifts: 'shiftId, openedAt',
+			cashMoves: 'moveId, shiftId'
+		});
 	}
 }
 

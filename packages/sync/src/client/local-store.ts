@@ -1,11 +1,19 @@
 import { uuidv7 } from 'uuidv7';
 import {
+	cashMovedSchema,
 	operationSchema,
 	returnRecordSchema,
 	saleRecordSchema,
+	shiftClosedSchema,
+	shiftOpenedSchema,
+	tradeInRecordSchema,
+	type CashMoved,
 	type Operation,
 	type ReturnRecord,
-	type SaleRecord
+	type SaleRecord,
+	type ShiftClosed,
+	type ShiftOpened,
+	type TradeInRecord
 } from '@deadwax/core';
 import { returnStockDeltas, saleStockDeltas, type StockDelta } from '../outbox.ts';
 import { jsonBytes, MAX_PUSH_BYTES, type ChangeEntity, type PullOutput } from '../protocol.ts';
@@ -107,6 +115,64 @@ export class LocalStore {
 	}
 
 	/**
+	 * Records a trade-in and queues its `trade_in.completed` op, atomically; each record bought
+	 * counts one copy of its new used item until the server's level includes it. Throws like recordSale.
+	 */
+	async recordTradeIn(tradeIn: TradeInRecord): Promise<Operation> {
+		const parsed = tradeInRecordSchema.safeParse(tradeIn);
+		if (!parsed.success)
+			throw new LocalStoreError(`trade-in is invalid: ${describe(parsed.error)}`);
+		const deltas = parsed.data.lines.map((l) => ({ itemId: l.itemId, delta: 1 }));
+		return this.#record('trade_in.completed', parsed.data, deltas, async () => {
+			if ((await this.db.tradeIns.get(tradeIn.tradeInId)) !== undefined) {
+				throw new LocalStoreError(`trade-in ${tradeIn.tradeInId} is already recorded`);
+			}
+			await this.db.tradeIns.add(parsed.data);
+		});
+	}
+
+	/** Opens a till shift and queues `shift.opened`. Throws LocalStoreError while another is open. */
+	async recordShiftOpened(shift: ShiftOpened): Promise<Operation> {
+		const parsed = shiftOpenedSchema.safeParse(shift);
+		if (!parsed.success) throw new LocalStoreError(`shift is invalid: ${describe(parsed.error)}`);
+		return this.#record('shift.opened', parsed.data, [], async () => {
+			const open = await this.db.shifts.filter((s) => s.closed === null).first();
+			if (open !== undefined) {
+				throw new LocalStoreError(`shift ${open.shiftId} is still open; close it first`);
+			}
+			await this.db.shifts.add({ ...parsed.data, closed: null });
+		});
+	}
+
+	/** Records a paid-in, paid-out or no-sale and queues `cash.moved`. Throws unless its shift is open. */
+	async recordCashMoved(move: CashMoved): Promise<Operation> {
+		const parsed = cashMovedSchema.safeParse(move);
+		if (!parsed.success)
+			throw new LocalStoreError(`cash move is invalid: ${describe(parsed.error)}`);
+		return this.#record('cash.moved', parsed.data, [], async () => {
+			const shift = await this.db.shifts.get(move.shiftId);
+			if (shift === undefined || shift.closed !== null) {
+				throw new LocalStoreError(`shift ${move.shiftId} is not open; open a shift first`);
+			}
+			await this.db.cashMoves.add(parsed.data);
+		});
+	}
+
+	/** Closes a shift with its counted cash and Z report and queues `shift.closed`. */
+	async recordShiftClosed(closed: ShiftClosed): Promise<Operation> {
+		const parsed = shiftClosedSchema.safeParse(closed);
+		if (!parsed.success)
+			throw new LocalStoreError(`shift close is invalid: ${describe(parsed.error)}`);
+		return this.#record('shift.closed', parsed.data, [], async () => {
+			const shift = await this.db.shifts.get(closed.shiftId);
+			if (shift === undefined || shift.closed !== null) {
+				throw new LocalStoreError(`shift ${closed.shiftId} is not open`);
+			}
+			await this.db.shifts.put({ ...shift, closed: parsed.data });
+		});
+	}
+
+	/**
 	 * Queues an op whose only local record is the outbox entry itself (a drawer count, a paid-out),
 	 * validated against core's operationSchema. Sales and returns go through recordSale/recordReturn,
 	 * which also keep their own rows.
@@ -128,7 +194,15 @@ export class LocalStore {
 	): Promise<Operation> {
 		const op = await this.db.transaction(
 			'rw',
-			[this.db.meta, this.db.sales, this.db.returns, this.db.outbox],
+			[
+				this.db.meta,
+				this.db.sales,
+				this.db.returns,
+				this.db.tradeIns,
+				this.db.shifts,
+				this.db.cashMoves,
+				this.db.outbox
+			],
 			async () => {
 				const device = await this.#requireDevice();
 				const deviceSeq = (((await this.#meta('deviceSeq')) as number | undefined) ?? 0) + 1;
