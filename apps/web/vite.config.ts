@@ -20,7 +20,9 @@ export default defineConfig({
 			manifestFilename: 'manifest.webmanifest',
 			kit: { adapterFallback: 'index.html', spa: true },
 			workbox: {
-				globPatterns: ['client/**/*.{js,css,html,ico,png,svg,webmanifest}'],
+				globPatterns: ['client/**/*.{js,css,html,ico,png,svg,webmanifest,wasm}'],
+				// zxing-wasm's reader (~1 MB) is precached so camera scanning works offline.
+				maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
 				// Set (even empty) so the plugin keeps our globPatterns as they are instead of adding
 				// prerendered/**, which this SPA never has and which workbox would warn about.
 				modifyURLPrefix: {},

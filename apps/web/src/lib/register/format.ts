@@ -1,0 +1,31 @@
+import { formatMoney, type Shop } from '@deadwax/core';
+
+/** Money in the shop's currency and locale, for display only. */
+export function money(shop: Shop | undefined, cents: number): string {
+	return shop === undefined ? String(cents) : formatMoney(cents, shop.currency, shop.locale);
+}
+
+/** "just now", "4 min ago", "3 h ago", "2 days ago": how long ago `thenMs` was. */
+export function ago(thenMs: number, nowMs: number): string {
+	const s = Math.max(0, Math.round((nowMs - thenMs) / 1000));
+	if (s < 60) return 'just now';
+	const m = Math.round(s / 60);
+	if (m < 60) return `${m} min ago`;
+	const h = Math.round(m / 60);
+	if (h < 48) return `${h} h ago`;
+	return `${Math.round(h / 24)} days ago`;
+}
+
+/** "12 min", "5 h", "2 days": a duration for the pending-age display. */
+export function duration(ms: number): string {
+	return ago(0, ms).replace(' ago', '').replace('just now', 'under a minute');
+}
+
+/** Whole minor units from what the clerk typed ("12,50", "12.5", "12"); null when it is not money. */
+export function parseAmount(text: string, exponent = 2): number | null {
+	const clean = text.trim().replace(/\s/g, '').replace(',', '.');
+	if (!/^\d+(\.\d{0,3})?$/.test(clean)) return null;
+	const [whole = '0', frac = ''] = clean.split('.');
+	if (frac.length > exponent) return null;
+	return Number(whole) * 10 ** exponent + Number(frac.padEnd(exponent, '0') || '0');
+}
