@@ -25,7 +25,11 @@ export default defineConfig({
 				test: {
 					name: 'integration',
 					root,
-					include: ['packages/*/src/**/*.int.test.ts', 'apps/*/src/**/*.int.test.ts', 'tests/system/**/*.int.test.ts'],
+					include: [
+						'packages/*/src/**/*.int.test.ts',
+						'apps/*/src/**/*.int.test.ts',
+						'tests/system/**/*.int.test.ts'
+					],
 					exclude: ['**/node_modules/**'],
 					environment: 'node',
 					testTimeout: 60_000,

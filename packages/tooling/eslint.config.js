@@ -6,15 +6,41 @@ import ts from 'typescript-eslint';
 /** Workspace packages each layer may not import, and why. Dependencies point one way. */
 const BOUNDARIES = {
 	core: {
-		patterns: ['@deadwax/*', 'dexie', 'kysely', 'better-sqlite3', 'pg', 'hono', '@trpc/*', 'node:*'],
+		patterns: [
+			'@deadwax/*',
+			'dexie',
+			'kysely',
+			'better-sqlite3',
+			'pg',
+			'hono',
+			'@trpc/*',
+			'node:*'
+		],
 		why: 'packages/core is the pure domain both the tablet and the server run: no workspace package, framework, database or Node API.'
 	},
 	sync: {
-		patterns: ['@deadwax/api', '@deadwax/db', '@deadwax/server', '@deadwax/web', 'kysely', 'better-sqlite3', 'pg', 'hono'],
+		patterns: [
+			'@deadwax/api',
+			'@deadwax/db',
+			'@deadwax/server',
+			'@deadwax/web',
+			'kysely',
+			'better-sqlite3',
+			'pg',
+			'hono'
+		],
 		why: 'packages/sync sits on core only; stores implement its ports, never the other way round.'
 	},
 	api: {
-		patterns: ['@deadwax/db', '@deadwax/server', '@deadwax/web', 'kysely', 'better-sqlite3', 'pg', 'hono'],
+		patterns: [
+			'@deadwax/db',
+			'@deadwax/server',
+			'@deadwax/web',
+			'kysely',
+			'better-sqlite3',
+			'pg',
+			'hono'
+		],
 		why: 'packages/api gets its stores through context, so it never imports db or a driver.'
 	},
 	db: {
@@ -22,7 +48,15 @@ const BOUNDARIES = {
 		why: 'packages/db implements the ports of core and sync; it knows nothing of transport.'
 	},
 	web: {
-		patterns: ['@deadwax/db', '@deadwax/server', 'kysely', 'better-sqlite3', 'pg', 'hono', 'node:*'],
+		patterns: [
+			'@deadwax/db',
+			'@deadwax/server',
+			'kysely',
+			'better-sqlite3',
+			'pg',
+			'hono',
+			'node:*'
+		],
 		why: 'apps/web runs in the browser; it reaches the server only over tRPC (import type { AppRouter } is allowed).'
 	}
 };
@@ -63,12 +97,16 @@ export function deadwaxConfig({ layer, tsconfigRootDir, svelte: withSvelte = fal
 				'@typescript-eslint/no-misused-promises': 'error',
 				'@typescript-eslint/switch-exhaustiveness-check': 'error',
 				'@typescript-eslint/consistent-type-imports': 'error',
-				'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+				'@typescript-eslint/no-unused-vars': [
+					'error',
+					{ argsIgnorePattern: '^_', varsIgnorePattern: '^_' }
+				],
 				'no-restricted-syntax': [
 					'error',
 					{
 						selector: "MemberExpression[object.name='process'][property.name='env']",
-						message: 'Read configuration in apps/server/src/config.ts (the only reader of process.env).'
+						message:
+							'Read configuration in apps/server/src/config.ts (the only reader of process.env).'
 					}
 				],
 				...(boundary

@@ -40,12 +40,25 @@ function ensurePnpm() {
 	const probe = spawnSync('pnpm', ['--version'], { encoding: 'utf8' });
 	if (probe.status === 0 && probe.stdout.trim() === pinnedPnpm) return;
 	if (process.env.DEADWAX_PNPM_BOOTSTRAPPED) {
-		fail(`pnpm ${pinnedPnpm} is still not on PATH after bootstrapping (found ${probe.stdout?.trim() || 'none'}). Run: npm i -g pnpm@${pinnedPnpm}`);
+		fail(
+			`pnpm ${pinnedPnpm} is still not on PATH after bootstrapping (found ${probe.stdout?.trim() || 'none'}). Run: npm i -g pnpm@${pinnedPnpm}`
+		);
 	}
-	console.log(`→ pnpm ${pinnedPnpm} not on PATH; fetching it with npm exec (corepack is not used: its signature check fails on some registries)`);
+	console.log(
+		`→ pnpm ${pinnedPnpm} not on PATH; fetching it with npm exec (corepack is not used: its signature check fails on some registries)`
+	);
 	const status = run(
 		'npm',
-		['exec', '--yes', `--package=pnpm@${pinnedPnpm}`, '--', 'node', fileURLToPath(import.meta.url), command, ...rest],
+		[
+			'exec',
+			'--yes',
+			`--package=pnpm@${pinnedPnpm}`,
+			'--',
+			'node',
+			fileURLToPath(import.meta.url),
+			command,
+			...rest
+		],
 		{ env: { ...process.env, DEADWAX_PNPM_BOOTSTRAPPED: '1' } }
 	);
 	process.exit(status);
@@ -55,7 +68,8 @@ function nativeBuildEnv() {
 	// better-sqlite3 compiles from source when no prebuilt binary can be fetched; node-gyp then
 	// needs Node's headers, which Debian's nodejs ships under /usr.
 	const env = { ...process.env };
-	if (!env.npm_config_nodedir && existsSync('/usr/include/node/node.h')) env.npm_config_nodedir = '/usr';
+	if (!env.npm_config_nodedir && existsSync('/usr/include/node/node.h'))
+		env.npm_config_nodedir = '/usr';
 	return env;
 }
 
@@ -65,6 +79,12 @@ function install() {
 	if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
 	console.log('→ installing dependencies (first run compiles better-sqlite3, about a minute)');
 	must('pnpm', ['install', '--frozen-lockfile'], { env: nativeBuildEnv() });
+}
+
+/** SvelteKit writes apps/web/.svelte-kit (tsconfig, types) on sync; lint, typecheck and Vitest read it. */
+function syncSvelteKit() {
+	if (existsSync(join(root, 'apps', 'web', '.svelte-kit', 'tsconfig.json'))) return;
+	must('pnpm', ['--filter', '@deadwax/web', 'exec', 'svelte-kit', 'sync']);
 }
 
 function newestMtime(dir) {
@@ -80,7 +100,9 @@ function newestMtime(dir) {
 function buildWeb({ force = false } = {}) {
 	const index = join(root, 'apps', 'web', 'build', 'index.html');
 	const sources = ['apps/web/src', 'apps/web/static', 'packages/core/src', 'packages/sync/src'];
-	const newestSource = Math.max(...sources.map((s) => (existsSync(join(root, s)) ? newestMtime(join(root, s)) : 0)));
+	const newestSource = Math.max(
+		...sources.map((s) => (existsSync(join(root, s)) ? newestMtime(join(root, s)) : 0))
+	);
 	if (!force && existsSync(index) && statSync(index).mtimeMs >= newestSource) return;
 	console.log('→ building the web app');
 	must('pnpm', ['--filter', '@deadwax/web', 'build']);
@@ -89,7 +111,9 @@ function buildWeb({ force = false } = {}) {
 function chromiumPath() {
 	const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 	if (!existsSync(path)) {
-		fail(`Chromium not found at ${path}. The e2e tests and benchmarks drive a real browser.\n  Fix: install Debian's Chromium (sudo apt-get install chromium) or set CHROMIUM_PATH to a Chromium binary.`);
+		fail(
+			`Chromium not found at ${path}. The e2e tests and benchmarks drive a real browser.\n  Fix: install Debian's Chromium (sudo apt-get install chromium) or set CHROMIUM_PATH to a Chromium binary.`
+		);
 	}
 	return path;
 }
@@ -115,7 +139,10 @@ function test() {
 		const path = join(resultsDir, file);
 		if (!existsSync(path)) return undefined;
 		const report = JSON.parse(readFileSync(path, 'utf8'));
-		return { passed: report.numPassedTests, failed: report.numFailedTests + (report.numRuntimeErrorTests ?? 0) };
+		return {
+			passed: report.numPassedTests,
+			failed: report.numFailedTests + (report.numRuntimeErrorTests ?? 0)
+		};
 	};
 	const playwrightCount = () => {
 		const path = join(resultsDir, 'e2e.json');
@@ -125,25 +152,65 @@ function test() {
 	};
 
 	if (!process.env.TEST_DATABASE_URL) {
-		console.log('ℹ TEST_DATABASE_URL is not set: integration tests run on SQLite only. Set it to postgres://… to run them on PostgreSQL too (.ci/run does).');
+		console.log(
+			'ℹ TEST_DATABASE_URL is not set: integration tests run on SQLite only. Set it to postgres://… to run them on PostgreSQL too (.ci/run does).'
+		);
 	}
 	step('format', 'pnpm', ['format:check']);
 	step('lint', 'pnpm', ['lint']);
 	step('typecheck', 'pnpm', ['typecheck']);
-	const vitestJson = (file) => ['--reporter=default', '--reporter=json', `--outputFile.json=test-results/${file}`];
-	step('unit', 'pnpm', ['exec', 'vitest', 'run', '-c', 'tests/vitest.config.ts', '--project', 'unit', ...vitestJson('unit.json')], vitestCount('unit.json'));
+	const vitestJson = (file) => [
+		'--reporter=default',
+		'--reporter=json',
+		`--outputFile.json=test-results/${file}`
+	];
+	step(
+		'unit',
+		'pnpm',
+		[
+			'exec',
+			'vitest',
+			'run',
+			'-c',
+			'tests/vitest.config.ts',
+			'--project',
+			'unit',
+			...vitestJson('unit.json')
+		],
+		vitestCount('unit.json')
+	);
 	step(
 		process.env.TEST_DATABASE_URL ? 'integration (SQLite + PostgreSQL)' : 'integration (SQLite)',
 		'pnpm',
-		['exec', 'vitest', 'run', '-c', 'tests/vitest.config.ts', '--project', 'integration', ...vitestJson('integration.json')],
+		[
+			'exec',
+			'vitest',
+			'run',
+			'-c',
+			'tests/vitest.config.ts',
+			'--project',
+			'integration',
+			...vitestJson('integration.json')
+		],
 		vitestCount('integration.json')
 	);
 	buildWeb();
-	step('e2e (Chromium)', 'pnpm', ['exec', 'playwright', 'test', '-c', 'tests/playwright.config.ts'], playwrightCount);
+	step(
+		'e2e (Chromium)',
+		'pnpm',
+		['exec', 'playwright', 'test', '-c', 'tests/playwright.config.ts'],
+		playwrightCount
+	);
 
-	const total = rows.reduce((t, r) => ({ passed: t.passed + r.passed, failed: t.failed + r.failed }), { passed: 0, failed: 0 });
+	const total = rows.reduce(
+		(t, r) => ({ passed: t.passed + r.passed, failed: t.failed + r.failed }),
+		{ passed: 0, failed: 0 }
+	);
 	console.log('\n━━ summary ━━');
-	for (const r of rows) console.log(`${r.failed ? '✖' : '✔'} ${r.name.padEnd(36)} ${String(r.passed).padStart(5)} passed ${String(r.failed).padStart(4)} failed  ${r.seconds}s`);
+	for (const r of rows)
+		console.log(
+			`${r.failed ? '✖' : '✔'} ${r.name.padEnd(36)} ${String(r.passed).padStart(5)} passed ${String(r.failed).padStart(4)} failed  ${r.seconds}s`
+		);
 	console.log(`${total.passed} passed, ${total.failed} failed`);
 	process.exit(total.failed === 0 ? 0 : 1);
 }
@@ -151,6 +218,7 @@ function test() {
 checkNode();
 ensurePnpm();
 install();
+syncSvelteKit();
 switch (command) {
 	case 'start':
 		buildWeb();
