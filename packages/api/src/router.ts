@@ -1,5 +1,6 @@
 import { createCallerFactory, router } from './trpc.ts';
 import { devicesRouter } from './routers/devices.ts';
+import { officeRouter } from './routers/office/index.ts';
 import { shopsRouter } from './routers/shops.ts';
 import { syncRouter } from './routers/sync.ts';
 import { systemRouter } from './routers/system.ts';
@@ -8,7 +9,8 @@ export const appRouter = router({
 	system: systemRouter,
 	shops: shopsRouter,
 	sync: syncRouter,
-	devices: devicesRouter
+	devices: devicesRouter,
+	office: officeRouter
 });
 
 export type AppRouter = typeof appRouter;

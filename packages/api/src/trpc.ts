@@ -66,3 +66,21 @@ const domainErrors = t.middleware(async ({ next }) => {
 export const router = t.router;
 export const procedure = t.procedure.use(domainErrors);
 export const createCallerFactory = t.createCallerFactory;
+
+/**
+ * The office: a signed-in manager or owner of one shop. `ctx.actor` is who acts, taken from the
+ * session, never from input; anyone else gets `manager_required` (FORBIDDEN), signed out or a clerk.
+ */
+export const managerProcedure = procedure.use(({ ctx, next }) => {
+	const auth = ctx.auth;
+	if (auth.kind !== 'staff' || (auth.role !== 'manager' && auth.role !== 'owner')) {
+		throw new TRPCError({
+			code: TRPC_CODE.manager_required,
+			message:
+				auth.kind === 'staff'
+					? 'The office needs a manager or owner; a clerk cannot use it'
+					: 'Sign in to the office as a manager or owner first'
+		});
+	}
+	return next({ ctx: { actor: { shopId: auth.shopId, staffId: auth.staffId, role: auth.role } } });
+});

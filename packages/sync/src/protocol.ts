@@ -2,10 +2,11 @@ import { z } from 'zod';
 import type { Operation } from '@deadwax/core';
 
 /** Bump when an older peer could misread a message. Deploy the server before the registers. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 // History:
 // 1: push of opId-keyed operations with per-op results; pull of the per-shop change feed by seq.
 // 2: op kinds trade_in.completed, shift.opened, cash.moved and shift.closed (a v1 server parks them as rejected).
+// 3: op kinds stock.received, stock.counted, consignment.received and consignment.returned (office stock documents).
 
 /** A push carries at most this many operations… */
 export const MAX_PUSH_OPS = 100;

@@ -2,6 +2,9 @@ import { DomainError } from '@deadwax/core';
 import type { Clock, NewShopInput, ServerStores, ShopSummary, StoreKind } from '@deadwax/sync';
 import { memorySyncStores } from '@deadwax/sync/testing';
 import { ANONYMOUS, createInnerContext, type Context, type Session } from '../context.ts';
+import { unavailableOfficeStores } from './office.ts';
+
+export { recordingOfficeStores, unavailableOfficeStores, type OfficeCall } from './office.ts';
 
 /** A clock stuck at `iso` until moved: tests pass time in instead of patching Date. */
 export function fixedClock(iso = '2026-03-01T10:00:00.000Z'): Clock & { set(iso: string): void } {
@@ -22,6 +25,7 @@ export function memoryStores({ isHealthy = true }: { isHealthy?: boolean } = {})
 	return {
 		sync,
 		devices,
+		office: unavailableOfficeStores(),
 		system: {
 			ping: () =>
 				isHealthy ? Promise.resolve() : Promise.reject(new Error('memory store is down'))

@@ -1,4 +1,5 @@
 export * from './columns.ts';
+export * from './csv-rows.ts';
 export * from './price.ts';
 export * from './read.ts';
 export * from './release-format.ts';

@@ -13,6 +13,16 @@ describe('parseDiscogsPrice', () => {
 		expect(parseDiscogsPrice('12.500', 'EUR')).toBe(1250);
 	});
 
+	test('rounds the full-length tail of a binary float to the nearest minor unit', () => {
+		expect(parseDiscogsPrice('35316.090000000004', 'HUF')).toBe(3531609);
+		expect(parseDiscogsPrice('22618.170000000002', 'HUF')).toBe(2261817);
+		expect(parseDiscogsPrice('9.989999999999', 'EUR')).toBe(999);
+		expect(parseDiscogsPrice('0.29999999999999999', 'EUR')).toBe(30);
+		expect(() => parseDiscogsPrice('12.0050000001', 'EUR')).toThrow(
+			'has more decimals than EUR allows'
+		);
+	});
+
 	test('refuses more decimals than the currency has and says which currency', () => {
 		expect(() => parseDiscogsPrice('12.505', 'EUR')).toThrow(
 			'has more decimals than EUR allows (2) (got "12.505")'

@@ -5,8 +5,10 @@ const DECIMAL = /^(\d+)(?:\.(\d+))?$/;
 
 /**
  * Reads a Discogs price ("12.5", "100.0", "7") into minor units of `currency`, on the digits as
- * text so no float touches it. Extra decimals are allowed only when they are zeros ("12.500").
- * Throws `invalid_input` saying what was expected otherwise.
+ * text so no float touches it. Extra decimals are allowed only when they are zeros ("12.500") or
+ * the tail of a binary float printed in full ("35316.090000000004", "9.989999999999"), which
+ * tools that pull listings through the API write; those round to the nearest minor unit. Throws
+ * `invalid_input` saying what was expected otherwise.
  */
 export function parseDiscogsPrice(text: string, currency: string): number {
 	const exponent = currencyExponent(currency);
@@ -19,13 +21,16 @@ export function parseDiscogsPrice(text: string, currency: string): number {
 		);
 	}
 	const fraction = match[2] ?? '';
-	if (/[1-9]/.test(fraction.slice(exponent))) {
+	const extra = fraction.slice(exponent);
+	const isFloatTail = /^(0{6,}|9{6,})\d*$/.test(extra);
+	if (/[1-9]/.test(extra) && !isFloatTail) {
 		throw new DomainError(
 			'invalid_input',
 			`has more decimals than ${currency} allows (${exponent}) (got ${JSON.stringify(text)})`
 		);
 	}
-	const cents = Number(whole + fraction.slice(0, exponent).padEnd(exponent, '0'));
+	const roundUp = extra.startsWith('9') ? 1 : 0;
+	const cents = Number(whole + fraction.slice(0, exponent).padEnd(exponent, '0')) + roundUp;
 	if (!Number.isSafeInteger(cents)) {
 		throw new DomainError('invalid_input', `is too large (got ${JSON.stringify(text)})`);
 	}

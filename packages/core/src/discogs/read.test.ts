@@ -278,4 +278,17 @@ describe('readDiscogsInventory', () => {
 			[null, '']
 		]);
 	});
+	test('reads an LF file whose quoted comments hold CRLF line breaks', () => {
+		const lf =
+			[
+				DISCOGS_HEADER,
+				row({ comments: '"first line\r\nsecond line"' }),
+				row({ listing_id: '1002' })
+			].join('\n') + '\n';
+		const result = readDiscogsInventory(lf, EUR);
+		expect(result.ok && result.listings.map((l) => [l.listingId, l.comments])).toEqual([
+			['1001', 'first line\r\nsecond line'],
+			['1002', '']
+		]);
+	});
 });

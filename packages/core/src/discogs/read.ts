@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { isDomainError } from '../errors.ts';
+import { lineBreakOf } from './csv-rows.ts';
 import { parseMediaGrade, parseSleeveGrade } from '../grading/grades.ts';
 import {
 	DISCOGS_COLUMNS,
@@ -43,7 +44,7 @@ export function readDiscogsInventory(
 		delimiter: ',',
 		quoteChar: '"',
 		escapeChar: '"',
-		newline: body.includes('\r\n') ? '\r\n' : '\n',
+		newline: lineBreakOf(body),
 		header: false,
 		dynamicTyping: false,
 		skipEmptyLines: false

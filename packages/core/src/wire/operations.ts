@@ -240,6 +240,83 @@ export const shiftClosedSchema = z.object({
 	report: z.record(z.string(), z.unknown())
 });
 
+/** How many copies moved on one line of a stock document: a whole number ≥ 1. */
+const copies = z
+	.number({ error: 'quantity must be a number of copies' })
+	.int({ error: 'quantity must be a whole number' })
+	.min(1, { error: 'quantity must be ≥ 1' })
+	.max(100_000, { error: 'quantity must be at most 100000' });
+const documentText = (field: string, max: number) =>
+	z
+		.string()
+		.trim()
+		.max(max, { error: `${field} must be at most ${max} characters` });
+
+/**
+ * A delivery from a distributor, received in the office (online, or offline through the outbox).
+ * Items must already be in the catalog. documentId is the at-most-once key of the document.
+ */
+export const stockReceivedSchema = z.object({
+	documentId: uuid,
+	/** Staff id of whoever received it. */
+	by: id,
+	supplier: documentText('supplier', 200).min(1, { error: 'supplier must not be empty' }),
+	reference: documentText('reference', 200).nullable(),
+	lines: z
+		.array(z.object({ itemId: id, quantity: copies, costCents: positiveCents.nullable() }))
+		.min(1, { error: 'a delivery needs at least one line' })
+		.max(2000, { error: 'a delivery may have at most 2000 lines' })
+});
+
+/**
+ * A stock count of a bin. Each line is what was counted; the server compares it with the on-hand
+ * the device saw at `cursor` (its last pulled seq) and posts the difference as a 'count'
+ * movement, so movements the device had not seen yet are kept on top.
+ */
+export const stockCountedSchema = z.object({
+	documentId: uuid,
+	by: id,
+	bin: documentText('bin', 50).nullable(),
+	reason: documentText('reason', 200).min(1, { error: 'reason must say why the stock changed' }),
+	cursor: z.number().int().min(0, { error: 'cursor must be ≥ 0' }),
+	lines: z
+		.array(
+			z.object({
+				itemId: id,
+				countedQty: z
+					.number()
+					.int({ error: 'counted quantity must be a whole number' })
+					.min(0, { error: 'counted quantity must be ≥ 0' })
+			})
+		)
+		.min(1, { error: 'a count needs at least one line' })
+		.max(5000, { error: 'a count may have at most 5000 lines' })
+});
+
+/** Copies a label leaves with the shop under its consignment agreement. */
+export const consignmentReceivedSchema = z.object({
+	documentId: uuid,
+	by: id,
+	labelId: id,
+	reference: documentText('reference', 200).nullable(),
+	lines: z
+		.array(z.object({ itemId: id, quantity: copies }))
+		.min(1, { error: 'an intake needs at least one line' })
+		.max(2000, { error: 'an intake may have at most 2000 lines' })
+});
+
+/** Unsold consignment copies sent back to their label. */
+export const consignmentReturnedSchema = z.object({
+	documentId: uuid,
+	by: id,
+	labelId: id,
+	reason: documentText('reason', 200).min(1, { error: 'reason must not be empty' }),
+	lines: z
+		.array(z.object({ itemId: id, quantity: copies }))
+		.min(1, { error: 'a return needs at least one line' })
+		.max(2000, { error: 'a return may have at most 2000 lines' })
+});
+
 const envelope = {
 	/** UUIDv7 made on the tablet: the at-most-once key on the server. */
 	opId: uuid,
@@ -257,7 +334,19 @@ export const operationSchema = z.discriminatedUnion('kind', [
 	z.object({ ...envelope, kind: z.literal('trade_in.completed'), payload: tradeInRecordSchema }),
 	z.object({ ...envelope, kind: z.literal('shift.opened'), payload: shiftOpenedSchema }),
 	z.object({ ...envelope, kind: z.literal('cash.moved'), payload: cashMovedSchema }),
-	z.object({ ...envelope, kind: z.literal('shift.closed'), payload: shiftClosedSchema })
+	z.object({ ...envelope, kind: z.literal('shift.closed'), payload: shiftClosedSchema }),
+	z.object({ ...envelope, kind: z.literal('stock.received'), payload: stockReceivedSchema }),
+	z.object({ ...envelope, kind: z.literal('stock.counted'), payload: stockCountedSchema }),
+	z.object({
+		...envelope,
+		kind: z.literal('consignment.received'),
+		payload: consignmentReceivedSchema
+	}),
+	z.object({
+		...envelope,
+		kind: z.literal('consignment.returned'),
+		payload: consignmentReturnedSchema
+	})
 ]);
 
 /** Whole minor units; see `cents`. */
@@ -286,6 +375,10 @@ export type CashMoveKind = z.infer<typeof cashMoveKindSchema>;
 export type ShiftOpened = z.infer<typeof shiftOpenedSchema>;
 export type CashMoved = z.infer<typeof cashMovedSchema>;
 export type ShiftClosed = z.infer<typeof shiftClosedSchema>;
+export type StockReceived = z.infer<typeof stockReceivedSchema>;
+export type StockCounted = z.infer<typeof stockCountedSchema>;
+export type ConsignmentReceived = z.infer<typeof consignmentReceivedSchema>;
+export type ConsignmentReturned = z.infer<typeof consignmentReturnedSchema>;
 /** One operation of any kind; see operationSchema. */
 export type Operation = z.infer<typeof operationSchema>;
 /** 'sale.completed', 'sale.returned', … */

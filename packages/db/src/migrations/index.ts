@@ -1,6 +1,8 @@
 import type { Migration } from 'kysely';
 import { foundation } from './0001_foundation.ts';
 import { sync } from './0002_sync.ts';
+import { office } from './0003_office.ts';
+import { labels } from './0004_labels.ts';
 
 /**
  * Every migration, in the order they run. Names are `NNNN_name`, numbered after the latest one on
@@ -8,5 +10,7 @@ import { sync } from './0002_sync.ts';
  */
 export const migrations: Readonly<Record<string, Migration>> = {
 	'0001_foundation': foundation,
-	'0002_sync': sync
+	'0002_sync': sync,
+	'0003_office': office,
+	'0004_labels': labels
 };

@@ -1,5 +1,7 @@
 import type { ServerStores } from '@deadwax/sync';
 import type { Database } from '../database.ts';
+import { createLabelStores } from '../labels/index.ts';
+import { createOfficeStores } from '../office/index.ts';
 import { createShopStore } from './shop-store.ts';
 import { createSystemStore } from './system-store.ts';
 import { createDeviceStore, createSyncStore } from '../sync/index.ts';
@@ -18,6 +20,8 @@ export function createStores(
 	return {
 		system: createSystemStore(database.db),
 		shops: createShopStore({ db: database.db, now }),
+		office: createOfficeStores({ db: database.db, now }),
+		labels: createLabelStores({ db: database.db, now }),
 		sync: createSyncStore({ db: database.db, now }),
 		devices: createDeviceStore({ db: database.db, now })
 	};

@@ -10,6 +10,7 @@ import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { appendChange, lockShopFeed } from '../change-feed.ts';
 import { recordMovement } from '../ledger.ts';
+import * as office from '../office/index.ts';
 import type { Schema } from '../schema.ts';
 import { itemSnapshot } from '../snapshots.ts';
 import type { ReviewFlagKind } from './schema.ts';
@@ -153,7 +154,15 @@ type OpOf<K extends Operation['kind']> = Extract<Operation, { kind: K }>;
 const HANDLERS: Partial<Record<Operation['kind'], Handler>> = {
 	'sale.completed': (ctx, op) => applySale(ctx, (op as OpOf<'sale.completed'>).payload),
 	'sale.returned': (ctx, op) => applyReturn(ctx, (op as OpOf<'sale.returned'>).payload),
-	'trade_in.completed': (ctx, op) => applyTradeIn(ctx, (op as OpOf<'trade_in.completed'>).payload)
+	'trade_in.completed': (ctx, op) => applyTradeIn(ctx, (op as OpOf<'trade_in.completed'>).payload),
+	'stock.received': (ctx, op) =>
+		office.applyStockReceived(ctx, (op as OpOf<'stock.received'>).payload),
+	'stock.counted': (ctx, op) =>
+		office.applyStockCounted(ctx, (op as OpOf<'stock.counted'>).payload),
+	'consignment.received': (ctx, op) =>
+		office.applyConsignmentReceived(ctx, (op as OpOf<'consignment.received'>).payload),
+	'consignment.returned': (ctx, op) =>
+		office.applyConsignmentReturned(ctx, (op as OpOf<'consignment.returned'>).payload)
 };
 
 const recordOnly: Handler = () => Promise.resolve({ serverSeq: null });

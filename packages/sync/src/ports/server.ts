@@ -5,6 +5,9 @@
  */
 
 import type { DeviceStore, SyncStore } from './sync-server.ts';
+import type { OfficeStores } from './office.ts';
+import type { LabelStores } from './labels.ts';
+
 /** Where time comes from on the server: passed in, so tests pin it instead of patching Date. */
 export interface Clock {
 	now(): Date;
@@ -65,4 +68,6 @@ export interface ServerStores {
 	shops: ShopStore;
 	sync: SyncStore;
 	devices: DeviceStore;
+	office: OfficeStores;
+	labels: LabelStores;
 }
