@@ -30,6 +30,8 @@ export class RegisterPos {
 	 */
 	async seed(rows?: Rows): Promise<void> {
 		await this.open();
+		// Offline specs need every screen's code from the service worker's cache.
+		await this.page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 		const data = rows ?? (await shopRows());
 		await this.page.evaluate(
 			async ({ name, data }) => {

@@ -47,6 +47,16 @@ describe('KeyboardWedge', () => {
 		expect(receipts).toEqual(['K7-000012']);
 	});
 
+	test('ignores Shift, which scanners press for capital letters', () => {
+		const receipts: string[] = [];
+		const wedge = new KeyboardWedge((c) => receipts.push(c), { digitsOnly: false });
+		let at = 0;
+		for (const key of ['Shift', 'K', '7', '-', '0', '0', '1', '2', 'Enter']) {
+			wedge.handle({ key, target: body }, (at += 5));
+		}
+		expect(receipts).toEqual(['K7-0012']);
+	});
+
 	test('isTextEntry treats buttons as not typing and search boxes as typing', () => {
 		expect(isTextEntry({ tagName: 'INPUT', type: 'button' } as unknown as EventTarget)).toBe(false);
 		expect(isTextEntry(input)).toBe(true);

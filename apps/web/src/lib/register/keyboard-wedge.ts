@@ -51,6 +51,8 @@ export class KeyboardWedge {
 			this.#buffer = '';
 			return false;
 		}
+		// Scanners hold Shift for capital letters; it is not part of the code.
+		if (event.key === 'Shift') return false;
 		if (atMs - this.#lastAt > MAX_KEY_GAP_MS) this.#buffer = '';
 		this.#lastAt = atMs;
 		if (event.key === 'Enter') {
