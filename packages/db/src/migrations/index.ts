@@ -3,6 +3,7 @@ import { foundation } from './0001_foundation.ts';
 import { sync } from './0002_sync.ts';
 import { office } from './0003_office.ts';
 import { labels } from './0004_labels.ts';
+import { register } from './0005_register.ts';
 
 /**
  * Every migration, in the order they run. Names are `NNNN_name`, numbered after the latest one on
@@ -12,5 +13,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
 	'0001_foundation': foundation,
 	'0002_sync': sync,
 	'0003_office': office,
-	'0004_labels': labels
+	'0004_labels': labels,
+	'0005_register': register
 };

@@ -11,6 +11,7 @@ import { uuidv7 } from 'uuidv7';
 import { appendChange, lockShopFeed } from '../change-feed.ts';
 import { recordMovement } from '../ledger.ts';
 import * as office from '../office/index.ts';
+import * as register from '../register/index.ts';
 import type { Schema } from '../schema.ts';
 import { itemSnapshot } from '../snapshots.ts';
 import type { ReviewFlagKind } from './schema.ts';
@@ -162,7 +163,10 @@ const HANDLERS: Partial<Record<Operation['kind'], Handler>> = {
 	'consignment.received': (ctx, op) =>
 		office.applyConsignmentReceived(ctx, (op as OpOf<'consignment.received'>).payload),
 	'consignment.returned': (ctx, op) =>
-		office.applyConsignmentReturned(ctx, (op as OpOf<'consignment.returned'>).payload)
+		office.applyConsignmentReturned(ctx, (op as OpOf<'consignment.returned'>).payload),
+	'shift.opened': (ctx, op) => register.applyShiftOpened(ctx, (op as OpOf<'shift.opened'>).payload),
+	'cash.moved': (ctx, op) => register.applyCashMoved(ctx, (op as OpOf<'cash.moved'>).payload),
+	'shift.closed': (ctx, op) => register.applyShiftClosed(ctx, (op as OpOf<'shift.closed'>).payload)
 };
 
 const recordOnly: Handler = () => Promise.resolve({ serverSeq: null });

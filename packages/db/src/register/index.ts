@@ -1,0 +1,2 @@
+export * from './apply.ts';
+export type * from './schema.ts';
