@@ -5,9 +5,30 @@ export type Session =
 	| { kind: 'anonymous' }
 	| { kind: 'staff'; shopId: string; staffId: string; role: 'clerk' | 'manager' | 'owner' }
 	| { kind: 'device'; shopId: string; deviceId: string }
-	| { kind: 'label'; labelId: string };
+	| {
+			kind: 'label';
+			labelId: string;
+			/** The session's id (its token's hash), so sign-out can end it. */
+			sessionId?: string;
+	  };
 
 export const ANONYMOUS: Session = { kind: 'anonymous' };
+
+/**
+ * Cookies a procedure sets on its response (sign-in, sign-out). The server decides the rest of
+ * each cookie: always HttpOnly and Path=/, Secure when the request came over https.
+ */
+export interface ResponseCookies {
+	set(
+		name: string,
+		value: string,
+		options: { maxAgeSeconds: number; sameSite: 'Strict' | 'Lax' }
+	): void;
+	clear(name: string, options: { sameSite: 'Strict' | 'Lax' }): void;
+}
+
+/** For callers without a response (tests, scripts): cookies go nowhere. */
+export const NO_COOKIES: ResponseCookies = { set: () => undefined, clear: () => undefined };
 
 export interface ServerInfo {
 	/** The running build, from the server's package.json. */
@@ -23,6 +44,10 @@ export interface ContextDeps {
 	auth: Session;
 	/** The request's `Authorization: Bearer` token, if any; sync procedures resolve it to a device. */
 	bearerToken?: string | null;
+	/** Sets cookies on the response; absent outside HTTP. */
+	cookies?: ResponseCookies;
+	/** The client's network address, for rate limits; null when unknown. */
+	clientAddress?: string | null;
 }
 
 export type Context = Readonly<ContextDeps>;
@@ -34,6 +59,8 @@ export function createInnerContext(deps: ContextDeps): Context {
 		config: deps.config,
 		clock: deps.clock,
 		auth: deps.auth,
-		bearerToken: deps.bearerToken ?? null
+		bearerToken: deps.bearerToken ?? null,
+		cookies: deps.cookies ?? NO_COOKIES,
+		clientAddress: deps.clientAddress ?? null
 	};
 }

@@ -1,5 +1,6 @@
 import { createCallerFactory, router } from './trpc.ts';
 import { devicesRouter } from './routers/devices.ts';
+import { consignmentRouter, labelRouter } from './routers/label/index.ts';
 import { officeRouter } from './routers/office/index.ts';
 import { shopsRouter } from './routers/shops.ts';
 import { syncRouter } from './routers/sync.ts';
@@ -10,7 +11,9 @@ export const appRouter = router({
 	shops: shopsRouter,
 	sync: syncRouter,
 	devices: devicesRouter,
-	office: officeRouter
+	office: officeRouter,
+	label: labelRouter,
+	consignment: consignmentRouter
 });
 
 export type AppRouter = typeof appRouter;

@@ -84,3 +84,18 @@ export const managerProcedure = procedure.use(({ ctx, next }) => {
 	}
 	return next({ ctx: { actor: { shopId: auth.shopId, staffId: auth.staffId, role: auth.role } } });
 });
+
+/**
+ * The label portal: a signed-in label. `ctx.labelId` comes from the session, never from input, and
+ * every store call of a label procedure is scoped by it; anyone else gets UNAUTHORIZED.
+ */
+export const labelProcedure = procedure.use(({ ctx, next }) => {
+	const auth = ctx.auth;
+	if (auth.kind !== 'label') {
+		throw new TRPCError({
+			code: 'UNAUTHORIZED',
+			message: 'Sign in to the label portal first'
+		});
+	}
+	return next({ ctx: { labelId: auth.labelId } });
+});

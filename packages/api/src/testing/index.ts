@@ -2,9 +2,11 @@ import { DomainError } from '@deadwax/core';
 import type { Clock, NewShopInput, ServerStores, ShopSummary, StoreKind } from '@deadwax/sync';
 import { memorySyncStores } from '@deadwax/sync/testing';
 import { ANONYMOUS, createInnerContext, type Context, type Session } from '../context.ts';
+import { unavailableLabelStores } from './labels.ts';
 import { unavailableOfficeStores } from './office.ts';
 
 export { recordingOfficeStores, unavailableOfficeStores, type OfficeCall } from './office.ts';
+export { recordingLabelStores, unavailableLabelStores, type LabelCall } from './labels.ts';
 
 /** A clock stuck at `iso` until moved: tests pass time in instead of patching Date. */
 export function fixedClock(iso = '2026-03-01T10:00:00.000Z'): Clock & { set(iso: string): void } {
@@ -26,6 +28,7 @@ export function memoryStores({ isHealthy = true }: { isHealthy?: boolean } = {})
 		sync,
 		devices,
 		office: unavailableOfficeStores(),
+		labels: unavailableLabelStores(),
 		system: {
 			ping: () =>
 				isHealthy ? Promise.resolve() : Promise.reject(new Error('memory store is down'))

@@ -158,3 +158,4 @@ export async function insertTestShop(
 		.executeTakeFirstOrThrow();
 }
 export { seedSyncShop, type SyncFixture } from '../sync/fixtures.ts';
+export { seedLabelWorld, type LabelWorld } from '../labels/fixtures.ts';
