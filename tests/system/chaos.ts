@@ -40,7 +40,7 @@ async function main(): Promise<void> {
 				? ['sqlite', 'postgres']
 				: ['sqlite'];
 	console.log(
-		`chaos: seed=${seed} tablets=${tablets} sales/tablet=${salesPerTablet} kills=${kills}`
+		`chaos: seed=${seed} tablets=${tablets} sales/tablet=${salesPerTablet} kills=${serverUrl === undefined ? kills : 0}`
 	);
 	let isAllClean = true;
 	for (const store of stores) {

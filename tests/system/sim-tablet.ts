@@ -59,10 +59,18 @@ export class SimTablet {
 		});
 	}
 
-	/** A tablet already paired: its identity is stored locally as pairing would leave it. */
-	static async create(name: string, baseUrl: string, device: PairedDevice): Promise<SimTablet> {
-		const db = new DeadwaxDb(`chaos-${name}`, { indexedDB: new IDBFactory(), IDBKeyRange });
-		const store = new LocalStore(db);
+	/**
+	 * A tablet already paired: its identity is stored locally as pairing would leave it. Pass the
+	 * `store` of an earlier tablet to model the same register paired again.
+	 */
+	static async create(
+		name: string,
+		baseUrl: string,
+		device: PairedDevice,
+		store = new LocalStore(
+			new DeadwaxDb(`chaos-${name}`, { indexedDB: new IDBFactory(), IDBKeyRange })
+		)
+	): Promise<SimTablet> {
 		await store.setDevice({
 			deviceId: device.deviceId,
 			deviceCode: device.deviceCode,
