@@ -19,9 +19,10 @@ export class RegisterPos {
 		this.syncPending = page.getByTestId('sync-pending');
 	}
 
-	async open(path = '/register'): Promise<void> {
+	/** `timeoutMs`: how long the register may take to read its catalog (100,000 items in the bench). */
+	async open(path = '/register', timeoutMs = 10_000): Promise<void> {
 		await this.page.goto(path);
-		await expect(this.page.locator('main[data-ready="true"]')).toBeVisible();
+		await expect(this.page.locator('main[data-ready="true"]')).toBeVisible({ timeout: timeoutMs });
 	}
 
 	/**

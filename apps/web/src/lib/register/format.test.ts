@@ -1,5 +1,7 @@
 import { expect, test } from 'vitest';
-import { ago, parseAmount } from './format.ts';
+import { formatMoney } from '@deadwax/core';
+import { aShop } from '@deadwax/core/testing';
+import { ago, money, parseAmount } from './format.ts';
 
 test('parseAmount reads a comma or a dot and refuses what is not money', () => {
 	expect(parseAmount('12,50')).toBe(1250);
@@ -16,4 +18,11 @@ test('ago speaks in minutes, hours and days', () => {
 	expect(ago(0, 5 * 60_000)).toBe('5 min ago');
 	expect(ago(0, 3 * 3_600_000)).toBe('3 h ago');
 	expect(ago(0, 3 * 86_400_000)).toBe('3 days ago');
+});
+
+test('money matches core formatMoney for the shop', () => {
+	const shop = aShop();
+	for (const cents of [0, 5, 2499, 123_456, -49]) {
+		expect(money(shop, cents)).toBe(formatMoney(cents, shop.currency, shop.locale));
+	}
 });

@@ -1,8 +1,26 @@
-import { formatMoney, type Shop } from '@deadwax/core';
+import { currencyExponent, type Shop } from '@deadwax/core';
 
-/** Money in the shop's currency and locale, for display only. */
+const formatters = new Map<string, { format: Intl.NumberFormat; exponent: number }>();
+
+/**
+ * Money in the shop's currency and locale, for display only. Same output as core's formatMoney,
+ * with the Intl formatter kept: a search result list formats dozens of prices per keystroke.
+ */
 export function money(shop: Shop | undefined, cents: number): string {
-	return shop === undefined ? String(cents) : formatMoney(cents, shop.currency, shop.locale);
+	if (shop === undefined) return String(cents);
+	const key = `${shop.currency}|${shop.locale}`;
+	let cached = formatters.get(key);
+	if (cached === undefined) {
+		const exponent = currencyExponent(shop.currency);
+		const format = new Intl.NumberFormat(shop.locale, {
+			style: 'currency',
+			currency: shop.currency,
+			minimumFractionDigits: exponent,
+			maximumFractionDigits: exponent
+		});
+		formatters.set(key, (cached = { format, exponent }));
+	}
+	return cached.format.format(cents / 10 ** cached.exponent);
 }
 
 /** "just now", "4 min ago", "3 h ago", "2 days ago": how long ago `thenMs` was. */
