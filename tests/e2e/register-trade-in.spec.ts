@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { RegisterPos } from './pages/register-pos.ts';
 
 test.beforeEach(async ({ page, context }) => {
@@ -10,7 +10,7 @@ test.beforeEach(async ({ page, context }) => {
 });
 
 async function addRecord(
-	page: import('@playwright/test').Page,
+	page: Page,
 	record: {
 		find?: string;
 		description?: string;

@@ -73,11 +73,16 @@ test('a storage error is shown in the banner, never swallowed', async ({ page })
 	await register.scan(ITEMS.newLp.barcode);
 	// The next IndexedDB write fails as a full disk does.
 	await page.evaluate(() => {
-		const put = IDBObjectStore.prototype.put;
-		IDBObjectStore.prototype.put = function (...args: Parameters<typeof put>) {
-			if (this.name === 'meta')
+		const proto = IDBObjectStore.prototype;
+		const realPut = Object.getOwnPropertyDescriptor(proto, 'put')?.value as (
+			this: IDBObjectStore,
+			...args: unknown[]
+		) => IDBRequest<IDBValidKey>;
+		proto.put = function (this: IDBObjectStore, ...args: unknown[]) {
+			if (this.name === 'meta') {
 				throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-			return put.apply(this, args);
+			}
+			return realPut.apply(this, args);
 		};
 	});
 	await page.getByRole('textbox', { name: 'Note for parking' }).fill('x');

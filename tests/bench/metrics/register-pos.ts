@@ -46,7 +46,7 @@ async function seedBulk(page: Page, count: number): Promise<void> {
 			const db = await new Promise<IDBDatabase>((resolve, reject) => {
 				const r = indexedDB.open(name);
 				r.onsuccess = () => resolve(r.result);
-				r.onerror = () => reject(r.error);
+				r.onerror = () => reject(r.error ?? new Error('IndexedDB open failed'));
 			});
 			await new Promise<void>((resolve, reject) => {
 				const tx = db.transaction(['releases', 'items', 'stockLevels'], 'readwrite');
@@ -84,7 +84,7 @@ async function seedBulk(page: Page, count: number): Promise<void> {
 					stock.put({ itemId: id, onHand: 5, seq: 1 });
 				}
 				tx.oncomplete = () => resolve();
-				tx.onerror = () => reject(tx.error);
+				tx.onerror = () => reject(tx.error ?? new Error('IndexedDB write failed'));
 			});
 			db.close();
 		},

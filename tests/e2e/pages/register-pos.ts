@@ -39,7 +39,7 @@ export class RegisterPos {
 				const db = await new Promise<IDBDatabase>((resolve, reject) => {
 					const request = indexedDB.open(name);
 					request.onsuccess = () => resolve(request.result);
-					request.onerror = () => reject(request.error);
+					request.onerror = () => reject(request.error ?? new Error('IndexedDB open failed'));
 				});
 				const tables = Object.keys(data);
 				await new Promise<void>((resolve, reject) => {
@@ -47,7 +47,7 @@ export class RegisterPos {
 					for (const table of tables)
 						for (const row of data[table] ?? []) tx.objectStore(table).put(row);
 					tx.oncomplete = () => resolve();
-					tx.onerror = () => reject(tx.error);
+					tx.onerror = () => reject(tx.error ?? new Error('IndexedDB write failed'));
 				});
 				db.close();
 			},

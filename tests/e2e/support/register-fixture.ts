@@ -119,7 +119,7 @@ export async function shopRows(options: { extraItems?: number } = {}): Promise<R
 			genre: 'Techno'
 		})
 	];
-	const stock = [
+	const stock: { itemId: string; onHand: number; seq: number }[] = [
 		{ itemId: ITEMS.newLp.id, onHand: ITEMS.newLp.onHand, seq: 1 },
 		{ itemId: ITEMS.consigned.id, onHand: ITEMS.consigned.onHand, seq: 1 },
 		{ itemId: ITEMS.usedA.id, onHand: 1, seq: 1 },

@@ -47,7 +47,7 @@ export async function createFrameReader(scope: object = globalThis): Promise<Fra
 		import('zxing-wasm/reader'),
 		import('zxing-wasm/reader/zxing_reader.wasm?url')
 	]);
-	prepareZXingModule({
+	await prepareZXingModule({
 		overrides: {
 			locateFile: (path: string, prefix: string) =>
 				path.endsWith('.wasm') ? wasmUrl : prefix + path

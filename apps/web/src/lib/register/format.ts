@@ -47,3 +47,8 @@ export function parseAmount(text: string, exponent = 2): number | null {
 	if (frac.length > exponent) return null;
 	return Number(whole) * 10 ** exponent + Number(frac.padEnd(exponent, '0') || '0');
 }
+
+/** The device clock now, as an ISO 8601 instant: what every record's time field takes. */
+export function nowIso(): string {
+	return new Date().toISOString();
+}

@@ -5,8 +5,7 @@ import {
 	trpcTransport,
 	type BootstrapProgress,
 	type LocalStore,
-	type SyncStatus,
-	type TrpcSyncClient
+	type SyncStatus
 } from '@deadwax/sync/client';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 
@@ -62,7 +61,7 @@ export class RegisterSync {
 
 	start(store: LocalStore, token: string, onPulled: () => void): void {
 		this.stop();
-		const transport = trpcTransport(client(token) as unknown as TrpcSyncClient);
+		const transport = trpcTransport(client(token));
 		const engine = new SyncEngine({ store, transport });
 		this.#engine = engine;
 		let lastSyncAt: number | null = null;
@@ -91,7 +90,7 @@ export class RegisterSync {
 		token: string,
 		onProgress: (p: BootstrapProgress) => void
 	): Promise<void> {
-		const transport = trpcTransport(client(token) as unknown as TrpcSyncClient);
+		const transport = trpcTransport(client(token));
 		await new SyncEngine({ store, transport, locks: null }).bootstrap(onProgress);
 	}
 

@@ -7,10 +7,11 @@ import {
 	type ReturnRecord,
 	type SaleRecord
 } from '@deadwax/core';
+import { nowIso } from '../format.ts';
 import { uuidv7 } from '../ids.ts';
 import type { RegisterItem } from '../catalog.ts';
 import type { RegisterApp } from './register.svelte.ts';
-import { voucherCodeFor } from './vouchers.ts';
+import { NO_UNITS, voucherCodeFor } from './vouchers.ts';
 
 /** How many units of each line of the found sale are coming back, and whether they restock. */
 export interface ReturnPick {
@@ -35,8 +36,8 @@ export class ReturnsState {
 		this.#app = app;
 	}
 
-	get left(): Map<string, number> {
-		return this.sale === undefined ? new Map() : returnableUnits(this.sale, this.earlier);
+	get left(): ReadonlyMap<string, number> {
+		return this.sale === undefined ? NO_UNITS : returnableUnits(this.sale, this.earlier);
 	}
 
 	/** Finds a sale by its receipt number as scanned or typed ("K7-000012", "k7 12"). */
@@ -87,10 +88,7 @@ export class ReturnsState {
 	async select(sale: SaleRecord): Promise<void> {
 		this.sale = sale;
 		this.done = undefined;
-		this.earlier = (await this.#app.db.returns
-			.where('originalSaleId')
-			.equals(sale.saleId)
-			.toArray()) as ReturnRecord[];
+		this.earlier = await this.#app.db.returns.where('originalSaleId').equals(sale.saleId).toArray();
 		const left = returnableUnits(sale, this.earlier);
 		this.picks = Object.fromEntries(
 			sale.lines.map((l) => [l.lineId, { quantity: 0, restock: (left.get(l.lineId) ?? 0) > 0 }])
@@ -127,7 +125,7 @@ export class ReturnsState {
 					shop: catalog.shop,
 					receiptNo,
 					clerkId: clerk.id,
-					completedAt: new Date().toISOString(),
+					completedAt: nowIso(),
 					reason: options.reason
 				},
 				{ original: sale, earlierReturns: this.earlier, lines, refundTo }
@@ -172,7 +170,7 @@ export class ReturnsState {
 					shop: catalog.shop,
 					receiptNo,
 					clerkId: clerk.id,
-					completedAt: new Date().toISOString(),
+					completedAt: nowIso(),
 					reason: options.reason
 				},
 				{

@@ -16,6 +16,7 @@ import {
 	type TenderInput
 } from '@deadwax/core';
 import { appStatus } from '$lib/state/app-status.svelte.ts';
+import { nowIso } from '../format.ts';
 import { uuidv7 } from '../ids.ts';
 import type { RegisterItem } from '../catalog.ts';
 import { voucherBalance } from './vouchers.ts';
@@ -188,7 +189,7 @@ export class SaleState {
 		const entry: ParkedSale = {
 			cart,
 			items: this.items,
-			parkedAt: new Date().toISOString(),
+			parkedAt: nowIso(),
 			clerkName: this.#app.clerk?.name ?? '',
 			note: note.trim() || `Sale of ${cart.lines.length} line${cart.lines.length === 1 ? '' : 's'}`
 		};
@@ -251,7 +252,7 @@ export class SaleState {
 				tenders,
 				receiptNo,
 				clerkId: clerk.id,
-				completedAt: new Date().toISOString()
+				completedAt: nowIso()
 			});
 			await this.#app.store.recordSale(record);
 			const stock = this.#app.catalog?.stock;

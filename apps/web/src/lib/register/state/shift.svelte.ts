@@ -6,10 +6,10 @@ import {
 	type ReturnRecord,
 	type SaleRecord,
 	type ShiftOpened,
-	type TradeInRecord,
 	type ZReport
 } from '@deadwax/core';
 import type { ShiftRow } from '@deadwax/sync/client';
+import { nowIso } from '../format.ts';
 import { uuidv7 } from '../ids.ts';
 import type { RegisterApp } from './register.svelte.ts';
 
@@ -39,9 +39,7 @@ export class ShiftState {
 					? []
 					: await db.cashMoves.where('shiftId').equals(this.shift.shiftId).toArray();
 			if (this.shift !== undefined) {
-				this.expectedCents = (
-					await this.#report(this.shift, new Date().toISOString(), 0)
-				).expectedCashCents;
+				this.expectedCents = (await this.#report(this.shift, nowIso(), 0)).expectedCashCents;
 			}
 		} catch (error) {
 			this.#app.report(error);
@@ -58,7 +56,7 @@ export class ShiftState {
 		const catalog = this.#app.catalog;
 		const clerk = this.#app.clerk;
 		if (catalog === undefined || clerk === undefined) return false;
-		const openedAt = new Date().toISOString();
+		const openedAt = nowIso();
 		try {
 			const shift: ShiftOpened = {
 				shiftId: uuidv7(),
@@ -86,7 +84,7 @@ export class ShiftState {
 			this.problem = 'Open a shift first.';
 			return false;
 		}
-		const at = new Date().toISOString();
+		const at = nowIso();
 		try {
 			await this.#app.store.recordCashMoved({
 				moveId: uuidv7(),
@@ -117,9 +115,7 @@ export class ShiftState {
 		const returns = (await db.returns.toArray()).filter(
 			(r) => r.origin === 'local' && inShift(r.completedAt)
 		) as ReturnRecord[];
-		const tradeIns = (await db.tradeIns.toArray()).filter((t) =>
-			inShift(t.completedAt)
-		) as TradeInRecord[];
+		const tradeIns = (await db.tradeIns.toArray()).filter((t) => inShift(t.completedAt));
 		const cashMoves = await db.cashMoves.where('shiftId').equals(shift.shiftId).toArray();
 		return zReport({ shift, closedAt, countedCashCents, sales, returns, tradeIns, cashMoves });
 	}
@@ -129,7 +125,7 @@ export class ShiftState {
 		const shift = this.shift;
 		const clerk = this.#app.clerk;
 		if (shift === undefined || clerk === undefined) return false;
-		const closedAt = new Date().toISOString();
+		const closedAt = nowIso();
 		try {
 			const report = await this.#report(shift, closedAt, countedCashCents);
 			await this.#app.store.recordShiftClosed({

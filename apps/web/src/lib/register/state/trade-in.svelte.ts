@@ -5,6 +5,7 @@ import {
 	type TradeInLineInput,
 	type TradeInRecord
 } from '@deadwax/core';
+import { nowIso } from '../format.ts';
 import { uuidv7 } from '../ids.ts';
 import type { RegisterApp } from './register.svelte.ts';
 import { voucherCodeFor } from './vouchers.ts';
@@ -94,7 +95,7 @@ export class TradeInState {
 							},
 				receiptNo,
 				clerkId: clerk.id,
-				completedAt: new Date().toISOString()
+				completedAt: nowIso()
 			});
 			await this.#app.store.recordTradeIn(record);
 			this.done = record;
@@ -110,11 +111,11 @@ export class TradeInState {
 
 	async loadBought(): Promise<void> {
 		try {
-			this.bought = (await this.#app.db.tradeIns
+			this.bought = await this.#app.db.tradeIns
 				.orderBy('completedAt')
 				.reverse()
 				.limit(20)
-				.toArray()) as TradeInRecord[];
+				.toArray();
 		} catch (error) {
 			this.#app.report(error);
 		}

@@ -36,3 +36,6 @@ export async function voucherBalance(db: DeadwaxDb, code: string): Promise<numbe
 export function voucherCodeFor(receiptNo: string): string {
 	return `CR-${receiptNo}`;
 }
+
+/** An empty units map, shared so the returns desk need not make one per render. */
+export const NO_UNITS: ReadonlyMap<string, number> = new Map();
