@@ -1,16 +1,12 @@
 import { existsSync } from 'node:fs';
 import { extname } from 'node:path';
-import {
-	ANONYMOUS,
-	appRouter,
-	createInnerContext,
-	type ServerInfo,
-	type Session
-} from '@deadwax/api';
+import { appRouter, createInnerContext, type ServerInfo, type Session } from '@deadwax/api';
 import type { Clock, ServerStores } from '@deadwax/sync';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { Hono } from 'hono';
+import { sessionResolver } from './auth/index.ts';
+import { officeAuthRoutes } from './auth/office-session.ts';
 import { silentLog, type Log } from './log.ts';
 
 export interface AppDeps {
@@ -53,7 +49,7 @@ export function createApp({
 	info,
 	clock,
 	webRoot,
-	resolveAuth = () => Promise.resolve(ANONYMOUS),
+	resolveAuth = sessionResolver(stores),
 	log = silentLog
 }: AppDeps): Hono {
 	const app = new Hono();
@@ -76,6 +72,8 @@ export function createApp({
 			);
 		}
 	});
+
+	app.route('/auth/office', officeAuthRoutes(stores));
 
 	app.all('/trpc/*', async (c) => {
 		const response = await fetchRequestHandler({

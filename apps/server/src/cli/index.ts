@@ -1,4 +1,6 @@
 import { backupCommand } from './backup.ts';
+import { exportDiscogsCommand } from './export-discogs.ts';
+import { importDiscogsCommand } from './import-discogs.ts';
 import type { Command } from './command.ts';
 import { migrateCommand } from './migrate.ts';
 import { serveCommand } from './serve.ts';
@@ -9,7 +11,9 @@ export const COMMANDS: readonly Command[] = [
 	serveCommand,
 	migrateCommand,
 	shopCreateCommand,
-	backupCommand
+	backupCommand,
+	importDiscogsCommand,
+	exportDiscogsCommand
 ];
 
 export { EXIT_USAGE, type CliContext, type Command } from './command.ts';

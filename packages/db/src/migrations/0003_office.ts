@@ -74,11 +74,6 @@ export const office: Migration = {
 			.on('changes')
 			.columns(['shop_id', 'entity', 'entity_id', 'seq'])
 			.execute();
-		await db.schema
-			.createIndex('stock_movements_shop_at')
-			.on('stock_movements')
-			.columns(['shop_id', 'at'])
-			.execute();
 
 		await db.schema
 			.createTable('import_uploads')
@@ -106,7 +101,6 @@ export const office: Migration = {
 		await db.schema.alterTable('review_flags').dropColumn('resolution').execute();
 		await db.schema.dropTable('import_upload_chunks').execute();
 		await db.schema.dropTable('import_uploads').execute();
-		await db.schema.dropIndex('stock_movements_shop_at').execute();
 		await db.schema.dropIndex('changes_shop_entity_seq').execute();
 		await db.schema.dropIndex('items_shop_bin').execute();
 		await db.schema.dropIndex('items_shop_discogs_listing').execute();

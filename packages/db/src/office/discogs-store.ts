@@ -344,7 +344,7 @@ export function createDiscogsStore({ db, now, newId }: OfficeDeps): DiscogsStore
 				await recordAudit(trx, {
 					id: importId,
 					shopId: actor.shopId,
-					actorKind: 'staff',
+					actorKind: actor.kind ?? 'staff',
 					actorId: actor.staffId,
 					action: 'discogs.imported',
 					subject: importId,
@@ -397,6 +397,18 @@ export function createDiscogsStore({ db, now, newId }: OfficeDeps): DiscogsStore
 						.onRef('stock_levels.shop_id', '=', 'items.shop_id')
 				)
 				.leftJoin('releases', 'releases.id', 'items.release_id')
+				// One pass over the ledger for every item's first arrival, not a lookup per row.
+				.leftJoin(
+					(eb) =>
+						eb
+							.selectFrom('stock_movements')
+							.select((m) => ['item_id', m.fn.min('at').as('first')])
+							.where('shop_id', '=', shopId)
+							.where('delta', '>', 0)
+							.groupBy('item_id')
+							.as('first_in'),
+					(join) => join.onRef('first_in.item_id', '=', 'items.id')
+				)
 				.select([
 					'items.id',
 					'items.title',
@@ -416,14 +428,7 @@ export function createDiscogsStore({ db, now, newId }: OfficeDeps): DiscogsStore
 					'releases.discogs_release_id',
 					'stock_levels.on_hand'
 				])
-				.select((eb) =>
-					eb
-						.selectFrom('stock_movements as m')
-						.select((m) => m.fn.min('m.at').as('first'))
-						.whereRef('m.item_id', '=', 'items.id')
-						.where('m.delta', '>', 0)
-						.as('first_in')
-				)
+				.select('first_in.first as first_in')
 				.where('items.shop_id', '=', shopId)
 				.where('items.kind', '=', 'used')
 				.where('items.status', '=', 'active')

@@ -261,6 +261,17 @@ export function createReportStore({ db }: OfficeDeps): ReportStore {
 						.onRef('stock_levels.shop_id', '=', 'items.shop_id')
 				)
 				.leftJoin('releases', 'releases.id', 'items.release_id')
+				.leftJoin(
+					(eb) =>
+						eb
+							.selectFrom('stock_movements')
+							.select((m) => ['item_id', m.fn.min('at').as('first')])
+							.where('shop_id', '=', shopId)
+							.where('delta', '>', 0)
+							.groupBy('item_id')
+							.as('first_in'),
+					(join) => join.onRef('first_in.item_id', '=', 'items.id')
+				)
 				.select([
 					'items.id',
 					'items.title',
@@ -271,14 +282,7 @@ export function createReportStore({ db }: OfficeDeps): ReportStore {
 					'releases.artist',
 					'releases.title as release_title'
 				])
-				.select((eb) =>
-					eb
-						.selectFrom('stock_movements as m')
-						.select((m) => m.fn.min('m.at').as('first'))
-						.whereRef('m.item_id', '=', 'items.id')
-						.where('m.delta', '>', 0)
-						.as('since')
-				)
+				.select('first_in.first as since')
 				.where('items.shop_id', '=', shopId)
 				.where('stock_levels.on_hand', '>', 0)
 				.orderBy('since')

@@ -158,4 +158,10 @@ export async function insertTestShop(
 		.executeTakeFirstOrThrow();
 }
 export { seedSyncShop, type SyncFixture } from '../sync/fixtures.ts';
+export { seedOfficeShop, type OfficeFixture } from '../office/fixtures.ts';
+export {
+	discogsExportFromShopCsv,
+	fixMisfiledGrades,
+	scaleDiscogsExport
+} from '../office/discogs-fixtures.ts';
 export { seedLabelWorld, type LabelWorld } from '../labels/fixtures.ts';

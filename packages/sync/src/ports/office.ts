@@ -15,6 +15,8 @@ export interface OfficeActor {
 	shopId: string;
 	staffId: string;
 	role: StaffRole;
+	/** 'system' for the CLI; audited as such. Defaults to 'staff'. */
+	kind?: 'staff' | 'system';
 }
 
 // ── sign-in ──────────────────────────────────────────────────────────────────────────────────
