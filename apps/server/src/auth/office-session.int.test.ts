@@ -36,7 +36,15 @@ forEachStore('office sign-in over HTTP', (store) => {
 		const cookie = setCookie.split(';')[0]!;
 		const me = await trpc('office.session.me', cookie);
 		expect(await me.json()).toEqual({
-			result: { data: { shopId: f.shopId, staffId: f.manager.staffId, role: 'manager' } }
+			result: {
+				data: {
+					shopId: f.shopId,
+					shopName: `Shop ${f.shopId}`,
+					staffId: f.manager.staffId,
+					name: 'Mika Manager',
+					role: 'manager'
+				}
+			}
 		});
 		const lists = await trpc('office.catalog.lists', cookie);
 		expect(lists.status).toBe(200);

@@ -137,9 +137,23 @@ test('passes a stale edit refusal through as CONFLICT with its message', async (
 });
 
 test('tells the browser who is signed in, and nobody for a clerk', async () => {
-	expect(await office(MANAGER).caller.office.session.me()).toEqual({
+	const { caller } = office(MANAGER, {
+		'staff.list': () => [
+			{
+				id: 'mika',
+				name: 'Mika Manager',
+				role: 'manager',
+				isActive: true,
+				isLocked: false,
+				updatedAt: ''
+			}
+		]
+	});
+	expect(await caller.office.session.me()).toEqual({
 		shopId: 'kreuzberg',
+		shopName: 'kreuzberg',
 		staffId: 'mika',
+		name: 'Mika Manager',
 		role: 'manager'
 	});
 	expect(await office(CLERK).caller.office.session.me()).toBeNull();

@@ -8,10 +8,20 @@ import { entityId } from './schemas.ts';
  */
 export const sessionRouter = router({
 	/** Who is signed in to the office on this browser, or null. */
-	me: procedure.query(({ ctx }) => {
+	me: procedure.query(async ({ ctx }) => {
 		const auth = ctx.auth;
 		if (auth.kind !== 'staff' || auth.role === 'clerk') return null;
-		return { shopId: auth.shopId, staffId: auth.staffId, role: auth.role };
+		const [staff, shop] = await Promise.all([
+			ctx.stores.office.staff.list(auth.shopId),
+			ctx.stores.shops.byId(auth.shopId)
+		]);
+		return {
+			shopId: auth.shopId,
+			shopName: shop?.name ?? auth.shopId,
+			staffId: auth.staffId,
+			name: staff.find((s) => s.id === auth.staffId)?.name ?? auth.staffId,
+			role: auth.role
+		};
 	}),
 
 	/** The shop and the managers and owners who may sign in, for the sign-in screen. */
