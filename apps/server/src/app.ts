@@ -6,6 +6,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { Hono } from 'hono';
 import { sessionResolver } from './auth/index.ts';
+import { clientAddressOf, responseCookies } from './auth/label-session.ts';
 import { officeAuthRoutes } from './auth/office-session.ts';
 import { silentLog, type Log } from './log.ts';
 
@@ -80,13 +81,15 @@ export function createApp({
 			endpoint: '/trpc',
 			req: c.req.raw,
 			router: appRouter,
-			createContext: async () =>
+			createContext: async ({ resHeaders }) =>
 				createInnerContext({
 					stores,
 					config: info,
 					clock,
 					auth: await resolveAuth(c.req.raw),
-					bearerToken: bearerTokenOf(c.req.raw)
+					bearerToken: bearerTokenOf(c.req.raw),
+					cookies: responseCookies(resHeaders, c.req.raw),
+					clientAddress: clientAddressOf(c)
 				}),
 			onError({ error, path }) {
 				if (error.code === 'INTERNAL_SERVER_ERROR')

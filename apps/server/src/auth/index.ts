@@ -1,5 +1,6 @@
 import { ANONYMOUS, type Session } from '@deadwax/api';
 import type { ServerStores } from '@deadwax/sync';
+import { resolveLabelSession } from './label-session.ts';
 import { resolveOfficeSession } from './office-session.ts';
 
 /**
@@ -9,7 +10,8 @@ import { resolveOfficeSession } from './office-session.ts';
  */
 export function sessionResolver(stores: ServerStores): (request: Request) => Promise<Session> {
 	const resolvers: ((request: Request) => Promise<Session | null>)[] = [
-		(request) => resolveOfficeSession(request, stores)
+		(request) => resolveOfficeSession(request, stores),
+		(request) => resolveLabelSession(request, stores)
 	];
 	return async (request) => {
 		for (const resolve of resolvers) {

@@ -106,6 +106,7 @@ export async function seedLabelWorld(
 					share_kind: 'percent',
 					share_bp: 5000,
 					share_cents: null,
+					overrides: '{}',
 					updated_at: at
 				})
 				.execute();
@@ -128,6 +129,7 @@ export async function seedLabelWorld(
 					format: 'LP',
 					year: 2004,
 					discogs_release_id: null,
+					genres: '[]',
 					updated_at: at
 				})
 				.execute();

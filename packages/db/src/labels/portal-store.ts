@@ -398,6 +398,7 @@ export function createLabelPortalStore({ db, now, newId }: LabelDeps): LabelPort
 					const s = statement(entries, { labelId, from: month.from, to: month.to });
 					periods.push({
 						shopId: shop.id,
+						shopName: shop.name,
 						currency: shop.currency,
 						month: month.month,
 						from: month.from,

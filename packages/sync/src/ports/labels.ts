@@ -226,6 +226,7 @@ export interface ShopStatement {
 /** One month of a shop's statements, for the list. */
 export interface StatementPeriod {
 	shopId: string;
+	shopName: string;
 	currency: string;
 	/** YYYY-MM. */
 	month: string;
