@@ -1,5 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { AppShell } from './app-shell.ts';
+import { RegisterPos } from './register-pos.ts';
+import { ITEMS } from '../support/register-fixture.ts';
 
 /** The clerk's register at /register. */
 export class RegisterPage {
@@ -40,13 +42,17 @@ export class RegisterPage {
 		await this.page.getByRole('button', { name: 'Save name' }).click();
 	}
 
+	/** Pairs the register from local data, signs a clerk in and rings up one record. */
 	async startSale(): Promise<void> {
-		await this.page.getByRole('button', { name: 'Start a sale' }).click();
-		await expect(this.saleState).toHaveText('Sale in progress.');
+		const pos = new RegisterPos(this.page);
+		await pos.seed();
+		await pos.signedIn();
+		await pos.scan(ITEMS.newLp.barcode);
+		await expect(pos.lines).toHaveCount(1);
 	}
 
 	async voidSale(): Promise<void> {
 		await this.page.getByRole('button', { name: 'Void sale' }).click();
-		await expect(this.saleState).toHaveText('No sale open.');
+		await expect(this.saleState).toHaveText('No sale open. Scan or search to start one.');
 	}
 }
