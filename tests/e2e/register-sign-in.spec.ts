@@ -21,6 +21,32 @@ test('a new tablet is paired with a code from the office and loads the shop with
 	await expect(page.getByTestId('sync-last')).not.toHaveText('Never synced');
 });
 
+test('a sale rung up offline on a paired register reaches the server after reconnecting', async ({
+	page,
+	context,
+	request
+}) => {
+	const created = await request.post('/trpc/devices.createPairingCode', {
+		data: { manager: { shopId: 'demo', staffId: 'demo-manager', pin: '1357' } }
+	});
+	const { code } = ((await created.json()) as { result: { data: { code: string } } }).result.data;
+	const register = new RegisterPos(page);
+	await register.open();
+	await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+	await page.getByRole('textbox', { name: 'Pairing code' }).fill(code);
+	await page.getByRole('button', { name: 'Pair this register' }).click();
+	await register.signedIn({ name: 'Cleo Clerk', pin: '1234' });
+
+	await context.setOffline(true);
+	await register.search.fill('a');
+	await page.getByTestId('search-results').getByRole('button').first().click();
+	await register.payExactCash();
+	await expect(register.syncPending).toContainText('1 change waiting');
+	await context.setOffline(false);
+	await page.evaluate(() => window.dispatchEvent(new Event('online')));
+	await expect(register.syncPending).toHaveText('All changes synced', { timeout: 20_000 });
+});
+
 test('clerks sign in offline with a PIN checked against a stored hash, never the PIN itself', async ({
 	page,
 	context

@@ -1,3 +1,4 @@
+import { describeError } from '$lib/errors.ts';
 import {
 	parseReceiptNo,
 	returnableUnits,
@@ -49,7 +50,7 @@ export class ReturnsState {
 			const { deviceCode, seq } = parseReceiptNo(text);
 			receiptNo = `${deviceCode}-${String(seq).padStart(6, '0')}`;
 		} catch (error) {
-			this.problem = error instanceof Error ? error.message : String(error);
+			this.problem = describeError(error);
 			return false;
 		}
 		try {
@@ -136,7 +137,7 @@ export class ReturnsState {
 			this.sale = undefined;
 			return true;
 		} catch (error) {
-			this.problem = error instanceof Error ? error.message : String(error);
+			this.problem = describeError(error);
 			return false;
 		}
 	}
@@ -197,7 +198,7 @@ export class ReturnsState {
 			this.done = record;
 			return true;
 		} catch (error) {
-			this.problem = error instanceof Error ? error.message : String(error);
+			this.problem = describeError(error);
 			return false;
 		}
 	}

@@ -1,3 +1,4 @@
+import { describeError } from '$lib/errors.ts';
 import {
 	addLine,
 	completeSale,
@@ -275,6 +276,7 @@ export class SaleState {
 	}
 }
 
+/** Cashier wording for any failure, from the app's one map (a full disk reads as such). */
 function describe(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
+	return describeError(error);
 }

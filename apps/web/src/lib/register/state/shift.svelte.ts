@@ -1,3 +1,4 @@
+import { describeError } from '$lib/errors.ts';
 import {
 	businessDayOf,
 	zReport,
@@ -151,5 +152,5 @@ export class ShiftState {
 }
 
 function message(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
+	return describeError(error);
 }

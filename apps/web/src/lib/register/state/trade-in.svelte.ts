@@ -1,3 +1,4 @@
+import { describeError } from '$lib/errors.ts';
 import {
 	completeTradeIn,
 	type MediaGrade,
@@ -104,7 +105,7 @@ export class TradeInState {
 			await this.loadBought();
 			return true;
 		} catch (error) {
-			this.problem = error instanceof Error ? error.message : String(error);
+			this.problem = describeError(error);
 			return false;
 		}
 	}
