@@ -59,19 +59,25 @@ export class RegisterSync {
 		return (this.status.oldestPendingAgeMs ?? 0) > STALE_PENDING_MS;
 	}
 
+	/** Runs the loop; `onPulled` is called after a cycle that brought the shop's changes in. */
 	start(store: LocalStore, token: string, onPulled: () => void): void {
 		this.stop();
 		const transport = trpcTransport(client(token));
 		const engine = new SyncEngine({ store, transport });
 		this.#engine = engine;
+		// Rebuilding the catalog of 100,000 items takes seconds: only when a pull brought changes.
+		let cursor: number | undefined;
+		void store.cursor().then((c) => (cursor ??= c));
 		let lastSyncAt: number | null = null;
 		this.#stops.push(
 			engine.subscribe((status) => {
 				this.status = status;
-				if (status.lastSyncAt !== null && status.lastSyncAt !== lastSyncAt) {
-					if (lastSyncAt !== null) onPulled();
-					lastSyncAt = status.lastSyncAt;
-				}
+				if (status.lastSyncAt === null || status.lastSyncAt === lastSyncAt) return;
+				lastSyncAt = status.lastSyncAt;
+				void store.cursor().then((c) => {
+					if (cursor !== undefined && c !== cursor) onPulled();
+					cursor = c;
+				});
 			})
 		);
 		const online = () => engine.online();

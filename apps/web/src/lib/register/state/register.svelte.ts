@@ -141,7 +141,6 @@ export class RegisterApp {
 		this.sync.start(this.store, device.token, () => {
 			void this.loadCatalog().catch((error: unknown) => this.report(error));
 		});
-		this.store.onChange(() => this.sync.notifyChange());
 	}
 
 	/** (Re)builds the in-memory catalog and search index from Dexie. */
