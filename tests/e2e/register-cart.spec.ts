@@ -61,7 +61,9 @@ test('a sale can be parked, survives a reload, and is resumed', async ({ page })
 	await register.scan(ITEMS.newLp.barcode);
 	await page.getByRole('textbox', { name: 'Note for parking' }).fill('man with the red bag');
 	await page.getByRole('button', { name: 'Park sale' }).click();
-	await expect(page.getByTestId('sale-state')).toBeVisible();
+	await expect(page.getByTestId('sale-state')).toHaveText(/No sale open/);
+	await register.open();
+	await register.signedIn();
 	await register.scan(ITEMS.consigned.barcode);
 	await expect(register.total).toHaveText('€18.00');
 
