@@ -17,6 +17,16 @@ test('passes on the field-by-field message of a BAD_REQUEST', () => {
 	expect(describeError(error)).toBe('name: must not be empty');
 });
 
+test('passes on when to try again after too many sign-in attempts', () => {
+	const error = serverError(
+		'TOO_MANY_REQUESTS',
+		'Too many failed sign-ins for this email; try again in 12 minutes (after 14:05 UTC)'
+	);
+	expect(describeError(error)).toBe(
+		'Too many failed sign-ins for this email; try again in 12 minutes (after 14:05 UTC)'
+	);
+});
+
 test('puts a server-side failure into words instead of showing its internals', () => {
 	const error = serverError('INTERNAL_SERVER_ERROR', 'SQLITE_BUSY: database is locked');
 	expect(describeError(error)).toBe(

@@ -43,8 +43,9 @@ export function describeError(error: unknown): string {
 	if (error instanceof TRPCClientError) {
 		const code = (error.data as { code?: unknown } | undefined)?.code;
 		if (typeof code !== 'string') return UNREACHABLE_TEXT; // no tRPC payload: the request never got an answer
-		// The server writes BAD_REQUEST messages for people, naming each field that was wrong.
-		if (code === 'BAD_REQUEST') return error.message;
+		// The server writes BAD_REQUEST messages for people, naming each field that was wrong, and
+		// TOO_MANY_REQUESTS ones saying when to try again.
+		if (code === 'BAD_REQUEST' || code === 'TOO_MANY_REQUESTS') return error.message;
 		return SERVER_TEXT[code] ?? error.message;
 	}
 	// Dexie rethrows IndexedDB's quota error under the same name.
