@@ -99,16 +99,19 @@ export function createLabelAccountStore({
 	// Checked against when the email is unknown, so a miss costs as long as a wrong password.
 	let decoy: Promise<string> | undefined;
 
+	/** Times of the failures in the window, oldest first, leaving out the attempt being made. */
 	async function failuresSince(
 		column: 'email' | 'client_address',
 		value: string,
-		since: string
+		since: string,
+		attemptId: string
 	): Promise<string[]> {
 		const rows = await db
 			.selectFrom('label_sign_in_failures')
 			.select('at')
 			.where(column, '=', value)
 			.where('at', '>', since)
+			.where('id', '!=', attemptId)
 			.orderBy('at')
 			.execute();
 		return rows.map((r) => r.at);
@@ -351,20 +354,36 @@ export function createLabelAccountStore({
 			const address = normalizeEmail(email);
 			const at = now();
 			const since = plus(at, -SIGN_IN_WINDOW_MS);
+			// The attempt is counted as a failure before the password is checked, so a burst of
+			// parallel guesses sees itself and cannot all slip in under the limit. The right password
+			// removes it again.
+			const attemptId = newId();
+			await db.transaction().execute(async (trx) => {
+				await trx
+					.insertInto('label_sign_in_failures')
+					.values({ id: attemptId, email: address, client_address: clientAddress, at })
+					.execute();
+				await trx
+					.deleteFrom('label_sign_in_failures')
+					.where('at', '<', plus(at, -FAILURE_RETENTION_MS))
+					.execute();
+			});
 			const byEmail = retryAfter(
-				await failuresSince('email', address, since),
+				await failuresSince('email', address, since, attemptId),
 				MAX_FAILURES_PER_EMAIL,
 				SIGN_IN_WINDOW_MS
 			);
-			if (byEmail !== null)
-				return { ok: false, reason: 'rate_limited', retryAt: byEmail, scope: 'email' };
 			const byAddress = retryAfter(
-				await failuresSince('client_address', clientAddress, since),
+				await failuresSince('client_address', clientAddress, since, attemptId),
 				MAX_FAILURES_PER_ADDRESS,
 				SIGN_IN_WINDOW_MS
 			);
-			if (byAddress !== null) {
-				return { ok: false, reason: 'rate_limited', retryAt: byAddress, scope: 'address' };
+			if (byEmail !== null || byAddress !== null) {
+				// A refused attempt was never checked, so it does not lengthen the pause.
+				await db.deleteFrom('label_sign_in_failures').where('id', '=', attemptId).execute();
+				return byEmail !== null
+					? { ok: false, reason: 'rate_limited', retryAt: byEmail, scope: 'email' }
+					: { ok: false, reason: 'rate_limited', retryAt: byAddress ?? at, scope: 'address' };
 			}
 			const account = await db
 				.selectFrom('label_accounts as a')
@@ -374,26 +393,15 @@ export function createLabelAccountStore({
 				.executeTakeFirst();
 			decoy ??= hashPassword('decoy password, never a real one', scryptCost);
 			const isMatch = await verifyPassword(password, account?.password_hash ?? (await decoy));
-			if (account === undefined || !isMatch) {
-				await db.transaction().execute(async (trx) => {
-					await trx
-						.insertInto('label_sign_in_failures')
-						.values({ id: newId(), email: address, client_address: clientAddress, at })
-						.execute();
-					await trx
-						.deleteFrom('label_sign_in_failures')
-						.where('at', '<', plus(at, -FAILURE_RETENTION_MS))
-						.execute();
-				});
-				return { ok: false, reason: 'wrong_credentials' };
-			}
+			if (account === undefined || !isMatch) return { ok: false, reason: 'wrong_credentials' };
 			const signIn = await db.transaction().execute(async (trx) => {
 				await trx
 					.updateTable('label_accounts')
 					.set({ last_sign_in_at: at })
 					.where('id', '=', account.id)
 					.execute();
-				// The right password clears this email's count; the address keeps its own.
+				// The right password clears this email's count (this attempt included); the address
+				// keeps its own.
 				await trx.deleteFrom('label_sign_in_failures').where('email', '=', address).execute();
 				return openSession(trx, account, account.label_name, at);
 			});

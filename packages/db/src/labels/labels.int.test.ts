@@ -262,6 +262,37 @@ forEachStore('label accounts', (store) => {
 		expect(await attempt('wrong password!')).toEqual({ ok: false, reason: 'wrong_credentials' });
 	});
 
+	test('a burst of parallel guesses gets no more than 5 checked', async () => {
+		const { db } = store().database;
+		const w = await seedLabelWorld(db, 'burst');
+		const { accounts } = labelStores(db, clock().now);
+		const invite = await accounts.createInvite({
+			actor: { shopId: w.shopA, staffId: w.managerA },
+			labelId: w.labelId,
+			email: 'burst@burst.example'
+		});
+		await accounts.acceptInvite({ token: invite.token, password: PASSWORD });
+		const results = await Promise.all(
+			Array.from({ length: 12 }, (_, i) =>
+				accounts.signIn({
+					email: 'burst@burst.example',
+					password: `guess number ${i}`,
+					clientAddress: `198.51.100.${i}`
+				})
+			)
+		);
+		const checked = results.filter((r) => !r.ok && r.reason === 'wrong_credentials').length;
+		// How many get checked depends on how the calls interleave; never more than the limit.
+		expect(checked).toBeLessThanOrEqual(5);
+		expect(results.filter((r) => !r.ok && r.reason === 'rate_limited')).toHaveLength(12 - checked);
+		const right = await accounts.signIn({
+			email: 'burst@burst.example',
+			password: PASSWORD,
+			clientAddress: '198.51.100.99'
+		});
+		expect(right.ok).toBe(checked < 5);
+	});
+
 	test('sign-in pauses after 20 failures from one address, whatever the emails', async () => {
 		const { db } = store().database;
 		await seedLabelWorld(db, 'addr');
