@@ -53,6 +53,8 @@ test('every register screen has 44 px targets, fits the screen in both orientati
 	page,
 	context
 }) => {
+	// Five screens in two orientations, each with axe: slow on a shared two-core machine.
+	test.setTimeout(120_000);
 	const register = new RegisterPos(page);
 	await register.seed();
 	await context.setOffline(true);

@@ -80,6 +80,8 @@ export class RegisterSync {
 				});
 			})
 		);
+		// The engine stops listening once its loop ends (revoked, outdated); the count must not.
+		this.#stops.push(store.onChange(() => engine.notifyChange()));
 		const online = () => engine.online();
 		window.addEventListener('online', online);
 		const tick = setInterval(() => (this.nowMs = Date.now()), 15_000);
