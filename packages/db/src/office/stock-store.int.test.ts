@@ -129,6 +129,8 @@ forEachStore('office stock documents', (store) => {
 			detail: { lines: 2, units: 14 }
 		});
 
+		expect(await f.stores.stock.document({ shopId: f.shopId, documentId })).toEqual(document);
+		await expect(f.stores.stock.document({ shopId: 'st-receive-bad', documentId })).rejects.toMatchObject({ code: 'not_found' });
 		// A retry of the same document (the browser lost the answer) records nothing again.
 		const again = await f.stores.stock.receive({ actor: f.manager, receipt });
 		expect(again.id).toBe(documentId);

@@ -5,6 +5,7 @@ import type { Schema } from '../schema.ts';
 import type { OfficeDeps } from './deps.ts';
 import { currentSeq } from './feed.ts';
 import {
+	loadDocument,
 	selectDocuments,
 	toDocumentView,
 	writeConsignIn,
@@ -56,6 +57,12 @@ export function createStockStore({ db, now, newId }: OfficeDeps): StockStore {
 				.orderBy('items.id')
 				.execute();
 			return { bin, cursor, items: await toItemViews(db, shopId, rows) };
+		},
+
+		async document({ shopId, documentId }) {
+			const document = await loadDocument(db, shopId, documentId);
+			if (document === undefined) throw new DomainError('not_found', `No stock document with id ${documentId}`);
+			return document;
 		},
 
 		async documents({ shopId, kind, limit }) {

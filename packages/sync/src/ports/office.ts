@@ -273,6 +273,8 @@ export interface StockStore {
 	/** Posts each difference between counted and expected-at-cursor as a 'count' movement. */
 	count(input: { actor: OfficeActor; count: CountInput }): Promise<StockDocumentView>;
 	binContents(input: { shopId: string; bin: string }): Promise<BinContents>;
+	/** One document of the shop. Throws `not_found`. */
+	document(input: { shopId: string; documentId: string }): Promise<StockDocumentView>;
 	documents(input: {
 		shopId: string;
 		kind?: StockDocumentView['kind'];

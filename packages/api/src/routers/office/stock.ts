@@ -46,6 +46,12 @@ export const stockRouter = router({
 			ctx.stores.office.stock.binContents({ shopId: ctx.actor.shopId, bin: input.bin })
 		),
 
+	document: managerProcedure
+		.input(z.object({ documentId: entityId('documentId') }))
+		.query(({ ctx, input }) =>
+			ctx.stores.office.stock.document({ shopId: ctx.actor.shopId, documentId: input.documentId })
+		),
+
 	documents: managerProcedure
 		.input(
 			z.object({
