@@ -5,6 +5,7 @@ import {
 	inviteSvek,
 	pairTablet,
 	PASSWORD,
+	payOutToSvek,
 	sellOnTablet,
 	seriousViolations,
 	signInToOffice,
@@ -97,12 +98,26 @@ for (const device of DEVICES) {
 			page,
 			request
 		}) => {
+			// A sale and a payout, so every table of every page is drawn.
+			const tablet = await pairTablet(request, `Axe tablet ${device.name}`);
+			const [item] = await svekItems(request, tablet);
+			if (item === undefined) throw new Error('the demo shop has no Svek copies on hand');
+			await sellOnTablet(request, tablet, item, 1);
+			await payOutToSvek(request, 100, `axe-${device.name}`);
 			await acceptInvite(page, await inviteSvek(request, uniqueEmail(`${device.name}-axe`)));
 			await expect(page.getByRole('heading', { name: 'Your releases' })).toBeVisible();
 			expect(await seriousViolations(page)).toEqual([]);
 			await page.getByRole('link', { name: 'Statements' }).click();
-			await expect(page.getByRole('heading', { name: 'Monthly statements' })).toBeVisible();
-			await expect(page.getByText('Loading statements…')).toBeHidden();
+			await expect(page.getByRole('heading', { name: 'Payouts' })).toBeVisible();
+			await expect(
+				page.getByRole('cell', { name: `Bank transfer (axe-${device.name})` })
+			).toBeVisible();
+			expect(await seriousViolations(page)).toEqual([]);
+			await page
+				.getByRole('button', { name: /^Open the statement for / })
+				.first()
+				.click();
+			await expect(page.getByRole('button', { name: 'Download CSV' })).toBeVisible();
 			expect(await seriousViolations(page)).toEqual([]);
 			await page.getByRole('link', { name: 'Returns' }).click();
 			await expect(page.getByRole('heading', { name: 'Your requests' })).toBeVisible();

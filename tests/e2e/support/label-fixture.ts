@@ -66,6 +66,21 @@ export async function inviteSvek(request: APIRequestContext, email: string): Pro
 	return invite.token;
 }
 
+/** Records a payout to Svek in the office (the demo manager's session stays in `request`). */
+export async function payOutToSvek(
+	request: APIRequestContext,
+	amountCents: number,
+	reference: string
+): Promise<void> {
+	await signInToOffice(request);
+	await trpcMutation(request, 'consignment.recordPayout', {
+		labelId: SVEK.labelId,
+		amountCents,
+		method: 'bank_transfer',
+		reference
+	});
+}
+
 /** Opens the invite link, sets the password and lands on the dashboard. */
 export async function acceptInvite(page: Page, token: string): Promise<void> {
 	await page.goto(`/label/invite#${token}`);

@@ -52,9 +52,11 @@ export class OfficeLabelsState {
 		this.isBusy = true;
 		this.notice = undefined;
 		try {
-			this.notice = await work();
+			const notice = await work();
 			this.problem = undefined;
 			await this.load();
+			// Said last, once the lists below show the change.
+			this.notice = notice;
 			return true;
 		} catch (error) {
 			this.problem = describeError(error);
