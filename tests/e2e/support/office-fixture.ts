@@ -1,4 +1,6 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { PROTOCOL_VERSION } from '@deadwax/sync';
+import { randomUUID } from 'node:crypto';
 
 /*
  * What the office specs need: the demo shop's staff (DEMO_SEED), a unique name per run and per
@@ -75,6 +77,7 @@ export interface MadeRelease {
 	itemId: string;
 	barcode: string;
 	title: string;
+	priceCents: number;
 }
 
 /** A new release with one counted stock item of the shop's own in `bin`, made through the API. */
@@ -120,7 +123,7 @@ export async function makeStockItem(
 		},
 		quantity
 	});
-	return { releaseId: release.id, itemId: item.id, barcode, title };
+	return { releaseId: release.id, itemId: item.id, barcode, title, priceCents };
 }
 
 /** Copies on hand of an item, as the office sees them. */
@@ -143,4 +146,85 @@ export async function signInOnPage(
 	await page.getByLabel(`PIN for ${who.name}`).fill(who.pin);
 	await page.getByLabel(`PIN for ${who.name}`).press('Enter');
 	await expect(nav).toBeVisible();
+}
+
+export interface Till {
+	token: string;
+	deviceId: string;
+	nextSeq: number;
+}
+
+/** Pairs a register through the API with a code the signed-in manager makes. */
+export async function pairTill(request: APIRequestContext, name: string): Promise<Till> {
+	const { code } = await mutate<{ code: string }>(request, 'devices.createPairingCode', {});
+	const paired = await mutate<{ token: string; deviceId: string }>(request, 'devices.pair', {
+		code,
+		name
+	});
+	return { token: paired.token, deviceId: paired.deviceId, nextSeq: 1 };
+}
+
+/** Pushes one cash sale of `quantity` copies from a till, as a register would; resolves to its status. */
+export async function ringUp(
+	request: APIRequestContext,
+	till: Till,
+	item: { itemId: string; releaseId: string | null; priceCents: number },
+	quantity = 1
+): Promise<string> {
+	const saleId = randomUUID();
+	const at = new Date().toISOString();
+	const totalCents = item.priceCents * quantity;
+	const op = {
+		opId: randomUUID(),
+		deviceId: till.deviceId,
+		deviceSeq: till.nextSeq++,
+		deviceTime: at,
+		kind: 'sale.completed',
+		payload: {
+			saleId,
+			receiptNo: `E2E-${saleId.slice(0, 8)}`,
+			clerkId: DEMO.clerk.id,
+			currency: 'EUR',
+			// The demo shop's business day is Berlin's date, whatever zone the test runs in.
+			businessDay: new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(
+				new Date(at)
+			),
+			completedAt: at,
+			lines: [
+				{
+					lineId: `${saleId.slice(0, 8)}-1`,
+					itemId: item.itemId,
+					releaseId: item.releaseId,
+					description: 'E2E record',
+					kind: 'new',
+					quantity,
+					unitPriceCents: item.priceCents,
+					discountCents: 0,
+					discountReason: null,
+					taxClassId: DEMO.taxClassId,
+					taxRateBp: 0,
+					taxCents: 0,
+					totalCents,
+					consignment: null
+				}
+			],
+			receiptDiscountCents: 0,
+			receiptDiscountReason: null,
+			subtotalCents: totalCents,
+			discountCents: 0,
+			taxCents: 0,
+			totalCents,
+			roundingCents: 0,
+			tenders: [
+				{ kind: 'cash', amountCents: totalCents, tenderedCents: totalCents, changeCents: 0 }
+			]
+		}
+	};
+	const pushed = await mutate<{ results: { status: string }[] }>(
+		request,
+		'sync.push',
+		{ protocolVersion: PROTOCOL_VERSION, ops: [op] },
+		{ authorization: `Bearer ${till.token}` }
+	);
+	return pushed.results[0]?.status ?? 'missing';
 }
