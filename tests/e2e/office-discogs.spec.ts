@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { discogsExportFromShopCsv, fixMisfiledGrades } from '@deadwax/db/testing';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +18,7 @@ function shopInventory(): string {
 	);
 }
 
-async function download(page: import('@playwright/test').Page): Promise<string> {
+async function download(page: Page): Promise<string> {
 	const waiting = page.waitForEvent('download');
 	await page.getByRole('button', { name: 'Download the inventory CSV' }).click();
 	const file = await waiting;
