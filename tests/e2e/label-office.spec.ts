@@ -1,5 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import {
+	acceptInvite,
+	inviteSvek,
 	PASSWORD,
 	pairTablet,
 	sellOnTablet,
@@ -107,4 +109,47 @@ test('the labels page asks for an office sign-in first', async ({ browser }) => 
 	await expect(page.getByText(/Sign in to the office/).first()).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Labels you carry' })).toBeHidden();
 	await context.close();
+});
+
+test('a password reset is a new invite from the office: the new password works, old sessions end', async ({
+	page,
+	browser,
+	request
+}) => {
+	test.setTimeout(90_000);
+	const email = uniqueEmail('reset');
+	await acceptInvite(page, await inviteSvek(request, email));
+
+	const office = await officeDesk(browser);
+	const invite = office.getByRole('region', { name: 'Invite a label to the portal' });
+	await invite.getByRole('combobox', { name: 'Label' }).selectOption(SVEK.labelId);
+	await invite.getByRole('textbox', { name: 'Their email' }).fill(email);
+	await invite.getByRole('button', { name: 'Make invite link' }).click();
+	await expect(office.getByRole('status')).toHaveText(
+		`Password reset link made for ${email}. Their current sessions end when they use it.`
+	);
+	const link = await office.getByTestId('invite-link').inputValue();
+	await office.context().close();
+
+	// On another device the label follows the reset link.
+	const laptop = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+	const other = await laptop.newPage();
+	await other.goto(link);
+	await expect(other.getByRole('heading', { name: 'Choose a new password' })).toBeVisible();
+	await other.getByLabel('New password (at least 10 characters)').fill('a brand new passphrase');
+	await other.getByLabel('The same password again').fill('a brand new passphrase');
+	await other.getByRole('button', { name: 'Set password and sign in' }).click();
+	await expect(other.getByText(`Signed in as ${SVEK.name}`)).toBeVisible();
+	await laptop.close();
+
+	// The phone's session ended with the reset, and the old password no longer works.
+	await page.reload();
+	await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+	await page.getByLabel('Email').fill(email);
+	await page.getByLabel('Password').fill(PASSWORD);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page.getByRole('alert')).toContainText('Email or password is wrong');
+	await page.getByLabel('Password').fill('a brand new passphrase');
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page.getByText(`Signed in as ${SVEK.name}`)).toBeVisible();
 });
