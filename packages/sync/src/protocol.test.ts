@@ -33,7 +33,7 @@ test('pins PROTOCOL_VERSION to the wire schemas (bump it and add a history line 
 		pullOutput: z.toJSONSchema(pullOutputSchema, { io: 'input' })
 	};
 	const hash = createHash('sha256').update(canonical(wire)).digest('hex').slice(0, 16);
-	expect({ PROTOCOL_VERSION, hash }).toEqual({ PROTOCOL_VERSION: 3, hash: '6ee7b8e8b379d0b9' });
+	expect({ PROTOCOL_VERSION, hash }).toEqual({ PROTOCOL_VERSION: 4, hash: '194b224a2eccadf0' });
 });
 
 test('accepts a push of well-formed ops and refuses one over 100 ops, naming the limit', () => {

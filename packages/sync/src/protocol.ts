@@ -2,11 +2,12 @@ import { z } from 'zod';
 import type { Operation } from '@deadwax/core';
 
 /** Bump when an older peer could misread a message. Deploy the server before the registers. */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 // History:
 // 1: push of opId-keyed operations with per-op results; pull of the per-shop change feed by seq.
 // 2: op kinds trade_in.completed, shift.opened, cash.moved and shift.closed (a v1 server parks them as rejected).
 // 3: op kinds stock.received, stock.counted, consignment.received and consignment.returned (office stock documents).
+// 4: stock.counted lines carry the device's pendingDelta, so a count after an offline delivery is exact.
 
 /** A push carries at most this many operations… */
 export const MAX_PUSH_OPS = 100;

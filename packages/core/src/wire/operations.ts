@@ -269,9 +269,10 @@ export const stockReceivedSchema = z.object({
 });
 
 /**
- * A stock count of a bin. Each line is what was counted; the server compares it with the on-hand
- * the device saw at `cursor` (its last pulled seq) and posts the difference as a 'count'
- * movement, so movements the device had not seen yet are kept on top.
+ * A stock count of a bin. Each line is what was counted; the server compares it with what the
+ * device expected: the on-hand at `cursor` (its last pulled seq) plus `pendingDelta`, the device's
+ * own changes to the item still queued before this count (a delivery received offline). The
+ * difference is posted as a 'count' movement, so movements the device had not seen are kept on top.
  */
 export const stockCountedSchema = z.object({
 	documentId: uuid,
@@ -286,7 +287,8 @@ export const stockCountedSchema = z.object({
 				countedQty: z
 					.number()
 					.int({ error: 'counted quantity must be a whole number' })
-					.min(0, { error: 'counted quantity must be ≥ 0' })
+					.min(0, { error: 'counted quantity must be ≥ 0' }),
+				pendingDelta: z.number().int({ error: 'pendingDelta must be a whole number' }).optional()
 			})
 		)
 		.min(1, { error: 'a count needs at least one line' })

@@ -522,7 +522,8 @@ export async function writeReturnToLabel(
 }
 
 /**
- * A stock count: per item, counted minus the on-hand at the document's cursor becomes a 'count'
+ * A stock count: per item, counted minus what the counter expected (the on-hand at the document's
+ * cursor, plus the counting device's own changes still queued before it) becomes a 'count'
  * movement, so sales the counter had not seen yet stay counted. Lines naming the same item add up.
  */
 export async function writeCount(
@@ -540,11 +541,17 @@ export async function writeCount(
 	checkKnown(ctx, payload.documentId, payload.lines, known, problems);
 	throwProblems(problems);
 	const counted = new Map<string, number>();
-	for (const l of payload.lines) counted.set(l.itemId, (counted.get(l.itemId) ?? 0) + l.countedQty);
+	const pending = new Map<string, number>();
+	for (const l of payload.lines) {
+		counted.set(l.itemId, (counted.get(l.itemId) ?? 0) + l.countedQty);
+		// The same item on two lines carries the device's pending change once.
+		if (l.pendingDelta !== undefined) pending.set(l.itemId, l.pendingDelta);
+	}
 	const lines: PlannedLine[] = [];
 	for (const [itemId, countedQty] of counted) {
 		if (!known.has(itemId)) continue;
-		const expectedQty = await onHandAt(ctx.trx, ctx.shopId, itemId, payload.cursor);
+		const expectedQty =
+			(await onHandAt(ctx.trx, ctx.shopId, itemId, payload.cursor)) + (pending.get(itemId) ?? 0);
 		lines.push({ itemId, delta: countedQty - expectedQty, extra: { countedQty, expectedQty } });
 	}
 	const document = await writeDocument(ctx, {

@@ -130,7 +130,9 @@ forEachStore('office stock documents', (store) => {
 		});
 
 		expect(await f.stores.stock.document({ shopId: f.shopId, documentId })).toEqual(document);
-		await expect(f.stores.stock.document({ shopId: 'st-receive-bad', documentId })).rejects.toMatchObject({ code: 'not_found' });
+		await expect(
+			f.stores.stock.document({ shopId: 'st-receive-bad', documentId })
+		).rejects.toMatchObject({ code: 'not_found' });
 		// A retry of the same document (the browser lost the answer) records nothing again.
 		const again = await f.stores.stock.receive({ actor: f.manager, receipt });
 		expect(again.id).toBe(documentId);
@@ -394,5 +396,43 @@ forEachStore('office stock documents', (store) => {
 		const again = await sync.push({ shopId: f.shopId, deviceId: 'office-tablet', ops: [received] });
 		expect(again.results[0]?.status).toBe('duplicate');
 		expect(await onHand(db(), f.shopId, lp.id)).toBe(9);
+	});
+	test('counts exactly after a delivery the tablet received offline and had not sent when it counted', async () => {
+		const f = await seedOfficeShop(db(), { shopId: 'st-pending' });
+		const lp = await f.stores.catalog.createItem({
+			actor: f.manager,
+			fields: newStock(f),
+			quantity: 1
+		});
+		const sync = createSyncStore({ db: db(), now: () => NOW });
+		const cursor = (
+			await db()
+				.selectFrom('shops')
+				.select('change_seq')
+				.where('id', '=', f.shopId)
+				.executeTakeFirstOrThrow()
+		).change_seq;
+		// Offline: 2 copies received, then the bin counted at the old cursor: only 1 copy is there.
+		const received = op('stock.received', {
+			documentId: uuidv7(),
+			by: f.manager.staffId,
+			supplier: 'Cargo',
+			reference: null,
+			lines: [{ itemId: lp.id, quantity: 2, costCents: null }]
+		});
+		const counted = op(
+			'stock.counted',
+			{
+				documentId: uuidv7(),
+				by: f.manager.staffId,
+				bin: 'A1',
+				reason: 'Count',
+				cursor,
+				lines: [{ itemId: lp.id, countedQty: 1, pendingDelta: 2 }]
+			},
+			2
+		);
+		await sync.push({ shopId: f.shopId, deviceId: 'office-tablet', ops: [received, counted] });
+		expect(await onHand(db(), f.shopId, lp.id)).toBe(1);
 	});
 });

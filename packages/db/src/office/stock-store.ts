@@ -61,7 +61,8 @@ export function createStockStore({ db, now, newId }: OfficeDeps): StockStore {
 
 		async document({ shopId, documentId }) {
 			const document = await loadDocument(db, shopId, documentId);
-			if (document === undefined) throw new DomainError('not_found', `No stock document with id ${documentId}`);
+			if (document === undefined)
+				throw new DomainError('not_found', `No stock document with id ${documentId}`);
 			return document;
 		},
 

@@ -122,9 +122,14 @@ export class OfficeDevice {
 	async queueCount(payload: StockCounted): Promise<void> {
 		const store = this.#requireStore();
 		const view = await store.stockView();
+		// What this tablet changed and has not sent yet is part of what the counter expected.
+		const pending = await store.outbox.stockDeltas(payload.lines.map((l) => l.itemId));
 		await store.recordOperation(
 			'stock.counted',
-			payload,
+			{
+				...payload,
+				lines: payload.lines.map((l) => ({ ...l, pendingDelta: pending.get(l.itemId) ?? 0 }))
+			},
 			payload.lines
 				.map((l) => ({ itemId: l.itemId, delta: l.countedQty - (view.get(l.itemId) ?? 0) }))
 				.filter((d) => d.delta !== 0)
