@@ -5,7 +5,9 @@ import '../sync/schema.ts';
 
 /*
  * A shop carries a label when it has a consignment agreement with it, holds items consigned by it,
- * owes it money or has sold its copies. Every label query starts from these shops.
+ * or has owed it money (every sold consigned copy with a share leaves a payable entry; sale lines
+ * themselves are not scanned, as a big label has tens of thousands). Every label query starts
+ * from these shops.
  */
 
 /** The shops that carry `labelId`, by name. */
@@ -15,8 +17,7 @@ export async function carrierShops(db: Kysely<Schema>, labelId: string): Promise
 		.select('shop_id')
 		.where('label_id', '=', labelId)
 		.union(db.selectFrom('items').select('shop_id').where('label_id', '=', labelId))
-		.union(db.selectFrom('payable_entries').select('shop_id').where('label_id', '=', labelId))
-		.union(db.selectFrom('sale_lines').select('shop_id').where('label_id', '=', labelId));
+		.union(db.selectFrom('payable_entries').select('shop_id').where('label_id', '=', labelId));
 	return db
 		.selectFrom('shops')
 		.selectAll()

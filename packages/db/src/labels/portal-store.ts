@@ -13,7 +13,7 @@ import type {
 	ShopStockFigures,
 	StatementPeriod
 } from '@deadwax/sync';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { lockShopFeed } from '../change-feed.ts';
 import { recordAudit } from '../office/audit.ts';
 import type { Schema, Shop } from '../schema.ts';
@@ -88,9 +88,13 @@ export function createLabelPortalStore({ db, now, newId }: LabelDeps): LabelPort
 			const name = await labelName(db, labelId);
 			const shops = await carrierShops(db, labelId);
 			const currencyOf = new Map(shops.map((s) => [s.id, s.currency]));
-			const inPeriod = (day: string): boolean => day >= from && day <= to;
 
-			const [items, sold, returned, owed, payouts, open] = await Promise.all([
+			// Summed in the database: a row per item and side of the period, and per day and shop for
+			// the chart, however many lines were sold. Grouped by the output name `in_period`, as the
+			// CASE's bound dates would not match a repeat of the expression on PostgreSQL.
+			const saleInPeriod = sql<number>`case when ${sql.ref('s.business_day')} between ${from} and ${to} then 1 else 0 end`;
+			const returnInPeriod = sql<number>`case when ${sql.ref('r.business_day')} between ${from} and ${to} then 1 else 0 end`;
+			const [items, sold, returned, saleDays, returnDays, owed, payouts, open] = await Promise.all([
 				db
 					.selectFrom('items as i')
 					.leftJoin('releases as r', 'r.id', 'i.release_id')
@@ -119,14 +123,14 @@ export function createLabelPortalStore({ db, now, newId }: LabelDeps): LabelPort
 						'l.shop_id',
 						'l.item_id',
 						'l.release_id',
-						's.business_day',
+						saleInPeriod.as('in_period'),
 						eb.fn.max('l.description').as('description'),
 						eb.fn.sum<number>('l.quantity').as('units'),
 						eb.fn.sum<number>('l.total_cents').as('revenue'),
 						eb.fn.sum<number>('l.share_cents').as('share')
 					])
 					.where('l.label_id', '=', labelId)
-					.groupBy(['l.shop_id', 'l.item_id', 'l.release_id', 's.business_day'])
+					.groupBy(['l.shop_id', 'l.item_id', 'l.release_id', sql.ref('in_period')])
 					.execute(),
 				db
 					.selectFrom('return_lines as l')
@@ -134,13 +138,41 @@ export function createLabelPortalStore({ db, now, newId }: LabelDeps): LabelPort
 					.select((eb) => [
 						'l.shop_id',
 						'l.item_id',
-						'r.business_day',
+						returnInPeriod.as('in_period'),
 						eb.fn.sum<number>('l.quantity').as('units'),
 						eb.fn.sum<number>('l.refund_cents').as('refund'),
 						eb.fn.sum<number>('l.share_cents').as('share')
 					])
 					.where('l.label_id', '=', labelId)
-					.groupBy(['l.shop_id', 'l.item_id', 'r.business_day'])
+					.groupBy(['l.shop_id', 'l.item_id', sql.ref('in_period')])
+					.execute(),
+				db
+					.selectFrom('sale_lines as l')
+					.innerJoin('sales as s', 's.id', 'l.sale_id')
+					.select((eb) => [
+						's.business_day',
+						'l.shop_id',
+						eb.fn.sum<number>('l.quantity').as('units'),
+						eb.fn.sum<number>('l.share_cents').as('share')
+					])
+					.where('l.label_id', '=', labelId)
+					.where('s.business_day', '>=', from)
+					.where('s.business_day', '<=', to)
+					.groupBy(['s.business_day', 'l.shop_id'])
+					.execute(),
+				db
+					.selectFrom('return_lines as l')
+					.innerJoin('returns as r', 'r.id', 'l.return_id')
+					.select((eb) => [
+						'r.business_day',
+						'l.shop_id',
+						eb.fn.sum<number>('l.quantity').as('units'),
+						eb.fn.sum<number>('l.share_cents').as('share')
+					])
+					.where('l.label_id', '=', labelId)
+					.where('r.business_day', '>=', from)
+					.where('r.business_day', '<=', to)
+					.groupBy(['r.business_day', 'l.shop_id'])
 					.execute(),
 				db
 					.selectFrom('payable_entries')
@@ -253,7 +285,6 @@ export function createLabelPortalStore({ db, now, newId }: LabelDeps): LabelPort
 
 			const points = new Map<string, SalesPoint>();
 			function addPoint(day: string, shopId: string, units: number, shareCents: number): void {
-				if (!inPeriod(day)) return;
 				const k = `${day}|${shopId}`;
 				const point = points.get(k) ?? { day, shopId, units: 0, shareCents: 0 };
 				point.units += units;
@@ -280,12 +311,11 @@ export function createLabelPortalStore({ db, now, newId }: LabelDeps): LabelPort
 				cell.soldAllTime += units;
 				cell.revenueAllTimeCents += revenue;
 				cell.shareAllTimeCents += share;
-				if (inPeriod(s.business_day)) {
+				if (Number(s.in_period) === 1) {
 					cell.soldInPeriod += units;
 					cell.revenueInPeriodCents += revenue;
 					cell.shareInPeriodCents += share;
 				}
-				addPoint(s.business_day, s.shop_id, units, share);
 			}
 			for (const r of returned) {
 				const cell =
@@ -303,12 +333,17 @@ export function createLabelPortalStore({ db, now, newId }: LabelDeps): LabelPort
 				cell.soldAllTime -= units;
 				cell.revenueAllTimeCents -= refund;
 				cell.shareAllTimeCents -= share;
-				if (inPeriod(r.business_day)) {
+				if (Number(r.in_period) === 1) {
 					cell.soldInPeriod -= units;
 					cell.revenueInPeriodCents -= refund;
 					cell.shareInPeriodCents -= share;
 				}
-				addPoint(r.business_day, r.shop_id, -units, -share);
+			}
+			for (const d of saleDays) {
+				addPoint(d.business_day, d.shop_id, Number(d.units ?? 0), Number(d.share ?? 0));
+			}
+			for (const d of returnDays) {
+				addPoint(d.business_day, d.shop_id, -Number(d.units ?? 0), -Number(d.share ?? 0));
 			}
 			for (const o of open) {
 				const cell = cells.get(targetKey(o.shop_id, { kind: o.target_kind, id: o.target_id }));
