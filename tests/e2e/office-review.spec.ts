@@ -41,3 +41,26 @@ test('an oversold copy from two registers shows in the review queue and a recoun
 	const resolved = page.getByRole('article').filter({ hasText: record.title });
 	await expect(resolved).toContainText('by Mika Manager: recount');
 });
+
+test('a sale of an item the server never heard of is resolved by creating it under the tablet’s id', async ({
+	page
+}) => {
+	await officeCookie(page.request);
+	const till = await pairTill(page.request, unique('Till C'));
+	const itemId = unique('tablet-item');
+	expect(await ringUp(page.request, till, { itemId, releaseId: null, priceCents: 900 })).toBe(
+		'flagged'
+	);
+
+	await signInOnPage(page, DEMO.manager, '/office/review');
+	const flag = page.getByRole('article').filter({ hasText: `unknown (${itemId})` });
+	await expect(
+		flag.getByRole('heading', { name: 'Sold or moved an item the server does not know' })
+	).toBeVisible();
+	await flag.getByRole('textbox', { name: 'or create it: title' }).fill('Tote bag, black');
+	await flag.getByRole('textbox', { name: 'price' }).fill('9.00');
+	await flag.getByRole('button', { name: 'Create item' }).click();
+	await expect(page.getByRole('article').filter({ hasText: itemId })).toHaveCount(0);
+	// The copy sold before it existed: the ledger now says so.
+	expect(await onHand(page.request, itemId)).toBe(-1);
+});
