@@ -70,16 +70,17 @@ export class RegisterPos {
 
 	/** Types a code and Enter with nothing focused, as a keyboard-wedge scanner does. */
 	async scan(code: string): Promise<void> {
+		// A screen listens for the scanner once it has mounted; keys typed before that are lost.
+		await expect(this.page.locator('[data-scan-ready="true"]')).toBeAttached();
 		await this.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 		await this.page.keyboard.type(code);
 		await this.page.keyboard.press('Enter');
 	}
 
 	async tab(name: 'Sell' | 'Returns' | 'Buy' | 'Cash' | 'Device'): Promise<void> {
-		await this.page
-			.getByRole('navigation', { name: 'Register' })
-			.getByRole('link', { name })
-			.click();
+		const link = this.page.getByRole('navigation', { name: 'Register' }).getByRole('link', { name });
+		await link.click();
+		await expect(link).toHaveAttribute('aria-current', 'page');
 	}
 
 	/** Opens payment and pays exactly in cash. */
