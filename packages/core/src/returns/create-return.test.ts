@@ -157,7 +157,7 @@ describe('returnAgainstSale', () => {
 				refundTo: { kind: 'original' }
 			})
 		).toThrow(
-			`line ${lineId} (${sale.lines[0]!.description}) has 1 left to return (sold 2, returned 1 before); asked for 2`
+			`${sale.lines[0]!.description} has 1 left to return (sold 2, returned 1 before); asked for 2`
 		);
 		expect(() =>
 			returnAgainstSale(context(2), {

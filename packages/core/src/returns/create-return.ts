@@ -220,7 +220,7 @@ export function returnAgainstSale(
 		if (done + request.quantity > sold.quantity) {
 			throw new DomainError(
 				'return_exceeds_sale',
-				`line ${sold.lineId} (${sold.description}) has ${sold.quantity - done} left to return (sold ${sold.quantity}, returned ${done} before); asked for ${request.quantity}`
+				`${sold.description} has ${sold.quantity - done} left to return (sold ${sold.quantity}, returned ${done} before); asked for ${request.quantity}`
 			);
 		}
 		returnedBefore.set(sold.lineId, done + request.quantity);
