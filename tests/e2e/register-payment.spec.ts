@@ -29,7 +29,7 @@ test('a typed cash amount that is short is refused with the amount missing', asy
 	await page.getByRole('textbox', { name: 'Cash received' }).fill('20');
 	await page.getByRole('button', { name: 'Take cash' }).click();
 	await expect(page.getByTestId('sale-problem')).toHaveText(
-		'The payment does not cover the total yet.'
+		'The payment does not cover the total yet. Cash tendered 20.00 EUR is short of the 24.99 EUR due in cash.'
 	);
 	await page.getByRole('textbox', { name: 'Cash received' }).fill('30');
 	await page.getByRole('button', { name: 'Take cash' }).click();

@@ -43,7 +43,7 @@ test('scanning the receipt barcode finds the sale offline and refunds to the ori
 	await found.getByRole('textbox', { name: 'Reason' }).fill('again');
 	await found.getByRole('button', { name: 'Refund' }).click();
 	await expect(page.getByTestId('return-problem')).toHaveText(
-		'That is more than was sold on this receipt.'
+		'That is more than was sold on this receipt. Svek – Knockin\' Boots (12") SK026 has 1 left to return (sold 2, returned 1 before); asked for 2.'
 	);
 });
 

@@ -42,20 +42,54 @@ test('names a full disk on the tablet', () => {
 	);
 });
 
-test('puts each domain error into words for the clerk, keeping the field for bad input', () => {
-	const badInput = new DomainError('invalid_input', 'quantity must be ≥ 1 (got 0)');
-	expect(describeError(badInput)).toBe(
-		'Please check what was entered. quantity must be ≥ 1 (got 0)'
+test('puts a domain error into words and adds what core said about this case', () => {
+	expect(
+		describeError(
+			new DomainError(
+				'tender_short',
+				'cash tendered 20.00 EUR is short of the 24.99 EUR due in cash'
+			)
+		)
+	).toBe(
+		'The payment does not cover the total yet. Cash tendered 20.00 EUR is short of the 24.99 EUR due in cash.'
 	);
-	expect(describeError(new DomainError('manager_required', 'no receipt'))).toBe(
-		'A manager needs to approve this.'
+	expect(
+		describeError(
+			new DomainError(
+				'return_exceeds_sale',
+				'Sade – Diamond Life (LP) has 1 left to return (sold 2, returned 1 before); asked for 2'
+			)
+		)
+	).toBe(
+		'That is more than was sold on this receipt. Sade – Diamond Life (LP) has 1 left to return (sold 2, returned 1 before); asked for 2.'
+	);
+	expect(describeError(new DomainError('invalid_input', 'quantity must be ≥ 1 (got 0)'))).toBe(
+		'Please check what was entered. Quantity must be ≥ 1 (got 0).'
 	);
 });
 
-test('has words for every domain error code', () => {
+test('keeps core’s spelling of an identifier and its own full stop', () => {
+	expect(
+		describeError(new DomainError('invalid_input', 'voucherCode must be 1 to 64 characters.'))
+	).toBe('Please check what was entered. voucherCode must be 1 to 64 characters.');
+});
+
+test('says a thing once when core’s message only repeats the plain sentence', () => {
+	expect(
+		describeError(new DomainError('manager_required', 'A manager needs to approve this'))
+	).toBe('A manager needs to approve this.');
+	expect(describeError(new DomainError('conflict', 'that is already in this sale!'))).toBe(
+		'That is already in this sale.'
+	);
+	// Only the repeated clause goes; the part that tells the clerk more stays.
+	expect(
+		describeError(new DomainError('sale_closed', 'sale K7-000012 was voided; start a new sale'))
+	).toBe('This sale is already closed. Start a new sale. Sale K7-000012 was voided.');
+});
+
+test('has words for every domain error code, followed by core’s detail', () => {
 	for (const code of DOMAIN_ERROR_CODES) {
 		const text = describeError(new DomainError(code, `internal detail for ${code}`));
-		expect(text, code).not.toBe('');
-		expect(text, code).not.toContain(code === 'invalid_input' ? 'never' : 'internal detail');
+		expect(text, code).toMatch(/^[A-Z].*\. Internal detail for [a-z_]+\.$/u);
 	}
 });

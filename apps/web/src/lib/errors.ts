@@ -29,17 +29,37 @@ const SERVER_TEXT: Record<string, string> = {
 export const UNREACHABLE_TEXT =
 	"Can't reach the shop server. Check the network; the register keeps working offline.";
 
+const words = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
 /**
- * Turns any error the app meets into one sentence for the person at the screen. The only such
- * map: screens show what this returns and never invent their own wording.
+ * Core's message as a sentence after `generic`, keeping only what `generic` does not already say:
+ * a clause ("…; start a new sale") whose every word is in `generic` is dropped, and so is the
+ * whole message when nothing is left. Core writes lower-case clauses ("cash tendered €20.00 is
+ * short of the €24.99 due in cash"); the first word is capitalised unless it is an identifier.
+ */
+function withDetail(generic: string, message: string): string {
+	const known = new Set(words(generic));
+	const detail = message
+		.split(';')
+		.map((clause) => clause.trim())
+		.filter((clause) => words(clause).some((word) => !known.has(word)))
+		.join('; ');
+	if (detail === '') return generic;
+	const capitalised = /^[a-z]+\b/u.test(detail)
+		? detail.charAt(0).toUpperCase() + detail.slice(1)
+		: detail;
+	const sentence = /[.!?]$/u.test(capitalised) ? capitalised : `${capitalised}.`;
+	return `${generic} ${sentence}`;
+}
+
+/**
+ * Turns any error the app meets into one message for the person at the screen. The only such
+ * map: screens show what this returns and never invent their own wording. A domain error reads
+ * as the plain sentence for its code, then what core said about this case (how much cash is
+ * short, which line has fewer copies left to return) when that adds anything.
  */
 export function describeError(error: unknown): string {
-	if (error instanceof DomainError) {
-		// Core's invalid_input messages name the field and what arrived; the clerk needs that.
-		return error.code === 'invalid_input'
-			? `${CASHIER_TEXT.invalid_input} ${error.message}`
-			: CASHIER_TEXT[error.code];
-	}
+	if (error instanceof DomainError) return withDetail(CASHIER_TEXT[error.code], error.message);
 	if (error instanceof TRPCClientError) {
 		const code = (error.data as { code?: unknown } | undefined)?.code;
 		if (typeof code !== 'string') return UNREACHABLE_TEXT; // no tRPC payload: the request never got an answer
