@@ -332,19 +332,36 @@ function checkKnown(
 	});
 }
 
+/**
+ * A writer's first steps, in this order: the shop's feed lock (before any other row, see
+ * lockShopFeed), then either the stored document when `documentId` was already recorded (a retry:
+ * the writer returns it and writes nothing) or the lines' items and an empty problem list.
+ */
+async function beginDocument(
+	ctx: DocumentContext,
+	documentId: string,
+	lines: readonly { itemId: string }[]
+): Promise<
+	{ repeat: DocumentOutcome } | { repeat: null; known: Map<string, KnownItem>; problems: string[] }
+> {
+	await lockShopFeed(ctx.trx, ctx.shopId);
+	const repeat = await alreadyRecorded(ctx, documentId);
+	if (repeat !== null) return { repeat };
+	const known = await knownItems(
+		ctx,
+		lines.map((l) => l.itemId)
+	);
+	return { repeat: null, known, problems: [] };
+}
+
 /** A delivery received: +quantity per line ('receive'); a line's cost becomes the item's cost. */
 export async function writeReceipt(
 	ctx: DocumentContext,
 	payload: StockReceived
 ): Promise<DocumentOutcome> {
-	await lockShopFeed(ctx.trx, ctx.shopId);
-	const repeat = await alreadyRecorded(ctx, payload.documentId);
-	if (repeat !== null) return repeat;
-	const known = await knownItems(
-		ctx,
-		payload.lines.map((l) => l.itemId)
-	);
-	const problems: string[] = [];
+	const begun = await beginDocument(ctx, payload.documentId, payload.lines);
+	if (begun.repeat !== null) return begun.repeat;
+	const { known, problems } = begun;
 	checkKnown(
 		ctx,
 		payload.documentId,
@@ -445,14 +462,9 @@ export async function writeConsignIn(
 	ctx: DocumentContext,
 	payload: ConsignmentReceived
 ): Promise<DocumentOutcome> {
-	await lockShopFeed(ctx.trx, ctx.shopId);
-	const repeat = await alreadyRecorded(ctx, payload.documentId);
-	if (repeat !== null) return repeat;
-	const known = await knownItems(
-		ctx,
-		payload.lines.map((l) => l.itemId)
-	);
-	const problems: string[] = [];
+	const begun = await beginDocument(ctx, payload.documentId, payload.lines);
+	if (begun.repeat !== null) return begun.repeat;
+	const { known, problems } = begun;
 	await checkAgreement(ctx, payload.labelId, problems, payload.documentId);
 	checkKnown(
 		ctx,
@@ -480,14 +492,9 @@ export async function writeReturnToLabel(
 	ctx: DocumentContext,
 	payload: ConsignmentReturned
 ): Promise<DocumentOutcome> {
-	await lockShopFeed(ctx.trx, ctx.shopId);
-	const repeat = await alreadyRecorded(ctx, payload.documentId);
-	if (repeat !== null) return repeat;
-	const known = await knownItems(
-		ctx,
-		payload.lines.map((l) => l.itemId)
-	);
-	const problems: string[] = [];
+	const begun = await beginDocument(ctx, payload.documentId, payload.lines);
+	if (begun.repeat !== null) return begun.repeat;
+	const { known, problems } = begun;
 	checkKnown(
 		ctx,
 		payload.documentId,
@@ -530,14 +537,9 @@ export async function writeCount(
 	ctx: DocumentContext,
 	payload: StockCounted
 ): Promise<DocumentOutcome> {
-	await lockShopFeed(ctx.trx, ctx.shopId);
-	const repeat = await alreadyRecorded(ctx, payload.documentId);
-	if (repeat !== null) return repeat;
-	const known = await knownItems(
-		ctx,
-		payload.lines.map((l) => l.itemId)
-	);
-	const problems: string[] = [];
+	const begun = await beginDocument(ctx, payload.documentId, payload.lines);
+	if (begun.repeat !== null) return begun.repeat;
+	const { known, problems } = begun;
 	checkKnown(ctx, payload.documentId, payload.lines, known, problems);
 	throwProblems(problems);
 	const counted = new Map<string, number>();
