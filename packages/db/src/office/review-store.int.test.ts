@@ -1,5 +1,7 @@
+import type { Operation } from '@deadwax/core';
 import type { ItemFields } from '@deadwax/sync';
-import { saleOp, saleRecord } from '@deadwax/sync/testing';
+import { returnOp, returnRecord, saleOp, saleRecord } from '@deadwax/sync/testing';
+import { uuidv7 } from 'uuidv7';
 import { expect, test } from 'vitest';
 import { createSyncStore } from '../sync/index.ts';
 import { forEachStore } from '../testing/index.ts';
@@ -163,5 +165,140 @@ forEachStore('office review queue', (store) => {
 		expect((await f.stores.catalog.itemById({ shopId: f.shopId, itemId: lp.id })).onHand).toBe(0);
 		const resolved = await f.stores.review.list({ shopId: f.shopId, isResolved: true, limit: 10 });
 		expect(resolved.map((x) => x.resolution?.action).sort()).toEqual(['acknowledge', 'mark_found']);
+	});
+	test('links the lines of a return of unknown items: both lines move, only the restocked copies come back', async () => {
+		const f = await seedOfficeShop(db(), { shopId: 'rv-return' });
+		const real = await f.stores.catalog.createItem({
+			actor: f.manager,
+			fields: copy(f, 'Returned one'),
+			quantity: 5
+		});
+		const sale = saleRecord([{ itemId: 'ghost-id', quantity: 3 }], { completedAt: NOW });
+		const back = returnRecord(
+			sale,
+			[
+				{ lineIndex: 0, quantity: 2 },
+				{ lineIndex: 0, quantity: 1, restock: false }
+			],
+			{ completedAt: NOW }
+		);
+		await push(f.shopId, [saleOp(sale), returnOp(back, { deviceSeq: 2 })]);
+		const flags = await f.stores.review.list({ shopId: f.shopId, isResolved: false, limit: 10 });
+		const onReturn = flags.filter((x) => x.subject === back.returnId);
+		expect(onReturn.map((x) => [x.kind, x.itemId])).toEqual([
+			['unknown_item', 'ghost-id'],
+			['unknown_item', 'ghost-id']
+		]);
+		for (const flag of onReturn) {
+			await f.stores.review.resolve({
+				actor: f.manager,
+				flagId: flag.id,
+				resolution: { action: 'link_item', itemId: real.id }
+			});
+		}
+		expect((await f.stores.catalog.itemById({ shopId: f.shopId, itemId: real.id })).onHand).toBe(7);
+		const lines = await db()
+			.selectFrom('return_lines')
+			.select(['item_id', 'restock'])
+			.where('return_id', '=', back.returnId)
+			.orderBy('line_id')
+			.execute();
+		expect(lines).toEqual([
+			{ item_id: real.id, restock: 1 },
+			{ item_id: real.id, restock: 0 }
+		]);
+		const moves = await db()
+			.selectFrom('stock_movements')
+			.select(['delta', 'reason', 'ref_kind', 'ref_id', 'by'])
+			.where('item_id', '=', real.id)
+			.where('reason', '=', 'return')
+			.execute();
+		expect(moves).toEqual([
+			{
+				delta: 2,
+				reason: 'return',
+				ref_kind: 'return',
+				ref_id: back.returnId,
+				by: f.manager.staffId
+			}
+		]);
+	});
+
+	test('applies a device document line once its unknown item exists: a delivery adds, a count sets', async () => {
+		const f = await seedOfficeShop(db(), { shopId: 'rv-document' });
+		const counted = await f.stores.catalog.createItem({
+			actor: f.manager,
+			fields: copy(f, 'Counted one'),
+			quantity: 5
+		});
+		const op = (kind: 'stock.received' | 'stock.counted', payload: unknown, deviceSeq: number) =>
+			({
+				opId: uuidv7(),
+				deviceId: 'till-1',
+				deviceSeq,
+				deviceTime: NOW,
+				kind,
+				payload
+			}) as Operation;
+		const delivery = uuidv7();
+		const count = uuidv7();
+		await push(f.shopId, [
+			op(
+				'stock.received',
+				{
+					documentId: delivery,
+					by: f.manager.staffId,
+					supplier: 'Cargo',
+					reference: null,
+					lines: [{ itemId: 'delivered-offline', quantity: 3, costCents: null }]
+				},
+				1
+			),
+			op(
+				'stock.counted',
+				{
+					documentId: count,
+					by: f.manager.staffId,
+					bin: 'A1',
+					reason: 'Recount',
+					cursor: 0,
+					lines: [{ itemId: 'typo-counted', countedQty: 2 }]
+				},
+				2
+			)
+		]);
+		const flags = await f.stores.review.list({ shopId: f.shopId, isResolved: false, limit: 10 });
+		const byDocument = new Map(flags.map((x) => [x.subject, x]));
+		await f.stores.review.resolve({
+			actor: f.manager,
+			flagId: byDocument.get(delivery)!.id,
+			resolution: { action: 'create_item', fields: copy(f, 'Delivered offline') }
+		});
+		await f.stores.review.resolve({
+			actor: f.manager,
+			flagId: byDocument.get(count)!.id,
+			resolution: { action: 'link_item', itemId: counted.id }
+		});
+		const onHand = async (itemId: string) =>
+			(await f.stores.catalog.itemById({ shopId: f.shopId, itemId })).onHand;
+		expect(await onHand('delivered-offline')).toBe(3);
+		expect(await onHand(counted.id)).toBe(2);
+		const moves = await db()
+			.selectFrom('stock_movements')
+			.select(['item_id', 'delta', 'reason', 'ref_kind', 'ref_id'])
+			.where('shop_id', '=', f.shopId)
+			.where('ref_kind', '=', 'document')
+			.orderBy('id')
+			.execute();
+		expect(moves).toEqual([
+			{
+				item_id: 'delivered-offline',
+				delta: 3,
+				reason: 'receive',
+				ref_kind: 'document',
+				ref_id: delivery
+			},
+			{ item_id: counted.id, delta: -3, reason: 'count', ref_kind: 'document', ref_id: count }
+		]);
 	});
 });
