@@ -7,7 +7,7 @@ import type {
 	ReviewResolution,
 	ReviewStore
 } from '@deadwax/sync';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { lockShopFeed } from '../change-feed.ts';
 import { recordMovement, type MovementInput } from '../ledger.ts';
 import type { Schema } from '../schema.ts';
@@ -34,6 +34,24 @@ interface FlagRow {
 	resolved_by: string | null;
 	resolution: string | null;
 }
+
+/** The receipts an unknown_item flag's subject can be, and the table holding their lines. */
+const RECEIPTS = {
+	sale: { table: 'sales', lines: 'sale_lines', key: 'sale_id' },
+	return: { table: 'returns', lines: 'return_lines', key: 'return_id' }
+} as const;
+
+/** A flag as stored. */
+const FLAG_COLUMNS = [
+	'id',
+	'kind',
+	'subject',
+	'detail',
+	'created_at',
+	'resolved_at',
+	'resolved_by',
+	'resolution'
+] as const;
 
 function numberOr(value: unknown, fallback: number): number {
 	return typeof value === 'number' && Number.isSafeInteger(value) ? value : fallback;
@@ -154,16 +172,7 @@ export function createReviewStore(
 	async function loadFlag(trx: Kysely<Schema>, shopId: string, flagId: string): Promise<FlagRow> {
 		const row = await trx
 			.selectFrom('review_flags')
-			.select([
-				'id',
-				'kind',
-				'subject',
-				'detail',
-				'created_at',
-				'resolved_at',
-				'resolved_by',
-				'resolution'
-			])
+			.select(FLAG_COLUMNS)
 			.where('shop_id', '=', shopId)
 			.where('id', '=', flagId)
 			.executeTakeFirst();
@@ -183,6 +192,41 @@ export function createReviewStore(
 			.where('item_id', '=', itemId)
 			.executeTakeFirst();
 		return level?.on_hand ?? 0;
+	}
+
+	/**
+	 * Re-points line `lineId` of the shop's sale or return `receiptId` to `itemId`. Null when the shop
+	 * has no such receipt; else the line as it was (undefined when the receipt has no such line).
+	 */
+	async function relinkLine(
+		trx: Kysely<Schema>,
+		kind: keyof typeof RECEIPTS,
+		shopId: string,
+		receiptId: string,
+		lineId: string,
+		itemId: string
+	) {
+		const { table, lines, key } = RECEIPTS[kind];
+		const receipt = await trx
+			.selectFrom(table)
+			.select('id')
+			.where('id', '=', receiptId)
+			.where('shop_id', '=', shopId)
+			.executeTakeFirst();
+		if (receipt === undefined) return null;
+		const line = await trx
+			.selectFrom(lines)
+			.selectAll()
+			.where(sql.ref(key), '=', receiptId)
+			.where('line_id', '=', lineId)
+			.executeTakeFirst();
+		await trx
+			.updateTable(lines)
+			.set({ item_id: itemId })
+			.where(sql.ref(key), '=', receiptId)
+			.where('line_id', '=', lineId)
+			.execute();
+		return { line };
 	}
 
 	/**
@@ -207,63 +251,32 @@ export function createReviewStore(
 			at,
 			by: actor.staffId
 		};
-		const sale = await trx
-			.selectFrom('sales')
-			.select('id')
-			.where('id', '=', flag.subject)
-			.where('shop_id', '=', actor.shopId)
-			.executeTakeFirst();
-		if (sale !== undefined && lineId !== null) {
-			const line = await trx
-				.selectFrom('sale_lines')
-				.select('quantity')
-				.where('sale_id', '=', sale.id)
-				.where('line_id', '=', lineId)
-				.executeTakeFirst();
-			await trx
-				.updateTable('sale_lines')
-				.set({ item_id: itemId })
-				.where('sale_id', '=', sale.id)
-				.where('line_id', '=', lineId)
-				.execute();
-			await recordMovement(trx, {
-				...base,
-				delta: -(line?.quantity ?? numberOr(detail.quantity, 1)),
-				reason: 'sale',
-				refKind: 'sale',
-				refId: sale.id
-			});
-			return;
-		}
-		const ret = await trx
-			.selectFrom('returns')
-			.select('id')
-			.where('id', '=', flag.subject)
-			.where('shop_id', '=', actor.shopId)
-			.executeTakeFirst();
-		if (ret !== undefined && lineId !== null) {
-			const line = await trx
-				.selectFrom('return_lines')
-				.select(['quantity', 'restock'])
-				.where('return_id', '=', ret.id)
-				.where('line_id', '=', lineId)
-				.executeTakeFirst();
-			await trx
-				.updateTable('return_lines')
-				.set({ item_id: itemId })
-				.where('return_id', '=', ret.id)
-				.where('line_id', '=', lineId)
-				.execute();
-			if (line?.restock === 1) {
+		if (lineId !== null) {
+			const sold = await relinkLine(trx, 'sale', actor.shopId, flag.subject, lineId, itemId);
+			if (sold !== null) {
 				await recordMovement(trx, {
 					...base,
-					delta: line.quantity,
-					reason: 'return',
-					refKind: 'return',
-					refId: ret.id
+					delta: -(sold.line?.quantity ?? numberOr(detail.quantity, 1)),
+					reason: 'sale',
+					refKind: 'sale',
+					refId: flag.subject
 				});
+				return;
 			}
-			return;
+			const returned = await relinkLine(trx, 'return', actor.shopId, flag.subject, lineId, itemId);
+			if (returned !== null) {
+				const line = returned.line;
+				if (line !== undefined && 'restock' in line && line.restock === 1) {
+					await recordMovement(trx, {
+						...base,
+						delta: line.quantity,
+						reason: 'return',
+						refKind: 'return',
+						refId: flag.subject
+					});
+				}
+				return;
+			}
 		}
 		const document = await trx
 			.selectFrom('stock_documents')
@@ -292,16 +305,7 @@ export function createReviewStore(
 		async list({ shopId, isResolved, limit }) {
 			const rows = await db
 				.selectFrom('review_flags')
-				.select([
-					'id',
-					'kind',
-					'subject',
-					'detail',
-					'created_at',
-					'resolved_at',
-					'resolved_by',
-					'resolution'
-				])
+				.select(FLAG_COLUMNS)
 				.where('shop_id', '=', shopId)
 				.where('resolved_at', isResolved ? 'is not' : 'is', null)
 				.orderBy(isResolved ? 'resolved_at' : 'created_at', isResolved ? 'desc' : 'asc')
