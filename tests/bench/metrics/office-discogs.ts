@@ -1,4 +1,3 @@
-import BetterSqlite3 from 'better-sqlite3';
 import { readCsvRows, readDiscogsInventory } from '@deadwax/core/discogs';
 import { createStores } from '@deadwax/db';
 import {
@@ -11,6 +10,7 @@ import {
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compared, round, type BenchContext, type Metric } from '../metric.ts';
+import { openRawSqlite } from '../raw-sqlite.ts';
 
 const ROWS = 100_000;
 
@@ -68,12 +68,7 @@ export async function measure(ctx: BenchContext): Promise<Metric[]> {
 
 		// Raw floor: the same rows as plain prepared inserts in one transaction, no checks, no feed JSON.
 		await seedOfficeShop(raw.database.db, { shopId: 'bench' });
-		const path = raw.database.sqlitePath!;
-		await raw.database.close();
-		const db = new BetterSqlite3(path);
-		db.pragma('journal_mode = WAL');
-		db.pragma('foreign_keys = ON');
-		db.pragma('synchronous = NORMAL');
+		const db = await openRawSqlite(raw);
 		const release = db.prepare(
 			"INSERT INTO releases (id, shop_id, artist, title, label, catno, format, genres, updated_at) VALUES (?, 'bench', ?, ?, ?, ?, 'LP', '[]', 'now')"
 		);

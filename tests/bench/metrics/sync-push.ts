@@ -1,8 +1,8 @@
-import BetterSqlite3 from 'better-sqlite3';
 import { createStores } from '@deadwax/db';
 import { createTestStore, seedSyncShop } from '@deadwax/db/testing';
 import { saleOp, saleRecord } from '@deadwax/sync/testing';
 import { compared, round, type BenchContext, type Metric } from '../metric.ts';
+import { openRawSqlite } from '../raw-sqlite.ts';
 
 const OPS = 5_000;
 const BATCH = 100;
@@ -43,12 +43,7 @@ export async function measure(ctx: BenchContext): Promise<Metric[]> {
 		}
 		const appliedOpsPerSec = OPS / ((performance.now() - started) / 1000);
 
-		const path = raw.database.sqlitePath!;
-		await raw.database.close();
-		const db = new BetterSqlite3(path);
-		db.pragma('journal_mode = WAL');
-		db.pragma('foreign_keys = ON');
-		db.pragma('synchronous = NORMAL');
+		const db = await openRawSqlite(raw);
 		const bump = db.prepare(
 			'UPDATE shops SET change_seq = change_seq + 1 WHERE id = ? RETURNING change_seq'
 		);
