@@ -17,9 +17,10 @@ import {
 	aConsignedItem,
 	aSaleRecord,
 	aShop,
+	aSwissShop,
 	testUuid
 } from '../testing/index.ts';
-import type { SaleRecord } from '../wire/operations.ts';
+import type { ReturnRecord, SaleRecord } from '../wire/operations.ts';
 import {
 	returnAgainstSale,
 	returnableUnits,
@@ -29,10 +30,10 @@ import {
 
 const at = '2026-03-03T10:00:00Z';
 
-function context(n: number): ReturnContext {
+function context(n: number, shop = aShop()): ReturnContext {
 	return {
 		returnId: testUuid(100 + n),
-		shop: aShop(),
+		shop,
 		receiptNo: `K7-${String(100 + n).padStart(6, '0')}`,
 		clerkId: 'staff-ana',
 		completedAt: at,
@@ -267,5 +268,159 @@ describe('returnWithoutReceipt', () => {
 				refundTo: { kind: 'original' }
 			})
 		).toThrow('a return without a receipt has no original tender; refund to store credit or cash');
+	});
+});
+
+describe('cash refunds under cash rounding (CHF, cash to 0.05)', () => {
+	const chf = aSwissShop();
+	const cashOf = (r: ReturnRecord): number =>
+		r.refunds.filter((t) => t.kind === 'cash').reduce((sum, t) => sum + t.amountCents, 0);
+
+	/** Two LPs at CHF 12.33: 24.66 due, 24.65 taken in cash (rounding −0.01), or split with a card. */
+	function swissSale(card = 0): SaleRecord {
+		return aSaleRecord({
+			cart: aCart({
+				shop: chf,
+				lines: [{ item: aCatalogItem({ priceCents: 1233, taxClassId: 'records' }), quantity: 2 }]
+			}),
+			tenders: [
+				...(card > 0 ? [{ kind: 'card' as const, amountCents: card, reference: 'AUTH-7' }] : []),
+				{ kind: 'cash', tenderedCents: 5000 }
+			]
+		});
+	}
+
+	function returnOne(sale: SaleRecord, earlier: ReturnRecord[], n: number): ReturnRecord {
+		return returnAgainstSale(context(n, chf), {
+			original: sale,
+			earlierReturns: earlier,
+			lines: [
+				{ lineId: `r${n}`, originalLineId: sale.lines[0]!.lineId, quantity: 1, restock: true }
+			],
+			refundTo: { kind: 'original' }
+		});
+	}
+
+	test('a cash sale returned a copy at a time gives back exactly the cash it took', () => {
+		const sale = swissSale();
+		expect(sale.roundingCents).toBe(-1);
+		expect(sale.tenders).toEqual([
+			{ kind: 'cash', amountCents: 2465, tenderedCents: 5000, changeCents: 2535 }
+		]);
+		// 12.33 rounds to 12.35; the running total 24.66 rounds to 24.65, so the second copy 12.30.
+		const first = returnOne(sale, [], 1);
+		expect(first.lines[0]!.refundCents).toBe(1233);
+		expect(first.refunds).toEqual([
+			{ kind: 'cash', amountCents: 1235, tenderedCents: 1235, changeCents: 0 }
+		]);
+		expect(first.refundCents).toBe(1235);
+		const second = returnOne(sale, [first], 2);
+		expect(second.lines[0]!.refundCents).toBe(1233);
+		expect(second.refunds).toEqual([
+			{ kind: 'cash', amountCents: 1230, tenderedCents: 1230, changeCents: 0 }
+		]);
+		expect(first.refundCents + second.refundCents).toBe(sale.totalCents);
+	});
+
+	test('both copies at once refund the rounded total, as the till took it', () => {
+		const sale = swissSale();
+		const record = returnAgainstSale(context(1, chf), {
+			original: sale,
+			earlierReturns: [],
+			lines: [{ lineId: 'r1', originalLineId: sale.lines[0]!.lineId, quantity: 2, restock: true }],
+			refundTo: { kind: 'original' }
+		});
+		expect(record.refundCents).toBe(2465);
+		expect(cashOf(record)).toBe(2465);
+		expect(record.lines[0]!.refundCents).toBe(2466);
+	});
+
+	test('only the cash part of a split refund is rounded; the card gets its exact amount', () => {
+		// 24.66 due: card 10.00, cash 14.66 → 14.65.
+		const sale = swissSale(1000);
+		const first = returnOne(sale, [], 1);
+		// 12.33: card 10.00 back in full, cash 2.33 → 2.35
+		expect(first.refunds).toEqual([
+			{ kind: 'card', amountCents: 1000, reference: 'AUTH-7' },
+			{ kind: 'cash', amountCents: 235, tenderedCents: 235, changeCents: 0 }
+		]);
+		expect(first.refundCents).toBe(1235);
+		const second = returnOne(sale, [first], 2);
+		// cash so far 2.33 + 12.33 = 14.66 → 14.65, less the 2.35 already given
+		expect(second.refunds).toEqual([
+			{ kind: 'cash', amountCents: 1230, tenderedCents: 1230, changeCents: 0 }
+		]);
+		expect(cashOf(first) + cashOf(second)).toBe(1465);
+	});
+
+	test('cash that rounds to nothing is recorded as a cash refund of 0, made up on a later part', () => {
+		const cheap = aCatalogItem({ priceCents: 2, taxClassId: 'zero' });
+		const sale = aSaleRecord({
+			cart: aCart({ shop: chf, lines: [{ item: cheap, quantity: 3 }] }),
+			tenders: [{ kind: 'cash', tenderedCents: 10 }]
+		});
+		// 0.06 due, 0.05 taken
+		expect(sale.totalCents).toBe(5);
+		const parts: ReturnRecord[] = [];
+		for (const n of [1, 2, 3]) parts.push(returnOne(sale, [...parts], n));
+		expect(parts.map((r) => r.refunds)).toEqual([
+			[{ kind: 'cash', amountCents: 0, tenderedCents: 0, changeCents: 0 }],
+			[{ kind: 'cash', amountCents: 5, tenderedCents: 5, changeCents: 0 }],
+			[{ kind: 'cash', amountCents: 0, tenderedCents: 0, changeCents: 0 }]
+		]);
+		expect(parts.reduce((sum, r) => sum + r.refundCents, 0)).toBe(5);
+	});
+
+	test('store credit is not rounded: it is not cash', () => {
+		const sale = swissSale();
+		const record = returnAgainstSale(context(1, chf), {
+			original: sale,
+			earlierReturns: [],
+			lines: [{ lineId: 'r1', originalLineId: sale.lines[0]!.lineId, quantity: 1, restock: true }],
+			refundTo: { kind: 'store_credit', voucherCode: 'SC-1' }
+		});
+		expect(record.refunds).toEqual([{ kind: 'voucher', amountCents: 1233, voucherCode: 'SC-1' }]);
+		expect(record.refundCents).toBe(1233);
+	});
+
+	test('a later part evens out an earlier cash refund recorded without rounding', () => {
+		const sale = swissSale();
+		const first = returnOne(sale, [], 1);
+		const unrounded: ReturnRecord = {
+			...first,
+			refundCents: 1233,
+			refunds: [{ kind: 'cash', amountCents: 1233, tenderedCents: 1233, changeCents: 0 }]
+		};
+		const second = returnOne(sale, [unrounded], 2);
+		expect(cashOf(second)).toBe(2465 - 1233);
+	});
+
+	test('a cash refund without a receipt is rounded like cash at the till, up or down', () => {
+		const noReceipt = (unitRefundCents: number, quantity = 1) =>
+			returnWithoutReceipt(context(1, chf), {
+				approvedByManagerId: 'staff-owner',
+				lines: [
+					{
+						lineId: 'r1',
+						itemId: 'item-1',
+						quantity,
+						unitRefundCents,
+						taxRateBp: 810,
+						restock: true,
+						consignment: null
+					}
+				],
+				refundTo: { kind: 'cash' }
+			});
+		const up = noReceipt(1233);
+		expect(up.refunds).toEqual([
+			{ kind: 'cash', amountCents: 1235, tenderedCents: 1235, changeCents: 0 }
+		]);
+		expect(up.refundCents).toBe(1235);
+		// The line keeps the agreed refund and the tax in it.
+		expect(up.lines[0]).toMatchObject({ refundCents: 1233, taxCents: 92 });
+		expect(noReceipt(1232).refundCents).toBe(1230);
+		expect(noReceipt(411, 3).refundCents).toBe(1235);
+		expect(noReceipt(1250).refundCents).toBe(1250);
 	});
 });

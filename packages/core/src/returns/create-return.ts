@@ -4,7 +4,7 @@ import { assertShareRule, labelShareForLine, type ConsignmentTerms } from '../co
 import { DomainError } from '../errors.ts';
 import { assertId, assertUuid } from '../ids.ts';
 import { assertCents, assertWholeNumber } from '../money/cents.ts';
-import { mulDivRound } from '../money/rounding.ts';
+import { mulDivRound, roundToIncrement } from '../money/rounding.ts';
 import { formatReceiptNo, parseReceiptNo } from '../receipt-number/receipt-number.ts';
 import type { Shop } from '../shop/shop.ts';
 import { assertRateBp, taxIncluded } from '../tax/tax.ts';
@@ -95,15 +95,36 @@ function tenderKey(t: Tender): string {
 	}
 }
 
+/** Cash handed back over the counter: nothing is tendered the other way, so there is no change. */
+function cashRefund(amountCents: number): Tender {
+	return { kind: 'cash', amountCents, tenderedCents: amountCents, changeCents: 0 };
+}
+
+const sum = (amounts: readonly number[]): number => amounts.reduce((a, b) => a + b, 0);
+
+/**
+ * The part of an earlier return's line refunds that fell to cash before cash rounding: what no
+ * card or voucher took (0 for a return to store credit).
+ */
+function cashShareOf(r: ReturnRecord): number {
+	const lines = sum(r.lines.map((l) => l.refundCents));
+	return lines - sum(r.refunds.filter((t) => t.kind !== 'cash').map((t) => t.amountCents));
+}
+
 /**
  * Splits a refund over the original tenders: cards first (the money goes back through the
- * terminal against the original reference), then vouchers, then cash, each up to what it paid
- * less what earlier returns already gave back to it.
+ * terminal against the original reference), then vouchers, each up to what it paid less what
+ * earlier returns already gave back to it. The rest is cash, rounded to the shop's cash
+ * increment as cash is at the till (settleTenders). Like unitsShare, the rounding is of the
+ * running total: this return gives back round(cash share of all returns so far) less the cash
+ * earlier returns gave, so a sale returned in any number of parts gives back exactly the cash
+ * it took, and never more.
  */
 function refundToOriginal(
 	refundCents: number,
 	original: SaleRecord,
-	earlier: readonly ReturnRecord[]
+	earlier: readonly ReturnRecord[],
+	cashRoundingIncrementCents: number
 ): Tender[] {
 	const order = { card: 0, voucher: 1, cash: 2 } as const;
 	const left = new Map<string, { tender: Tender; cents: number }>();
@@ -122,21 +143,36 @@ function refundToOriginal(
 	const refunds: Tender[] = [];
 	let rest = refundCents;
 	for (const { tender, cents } of left.values()) {
+		if (tender.kind === 'cash') continue;
 		const take = Math.min(rest, Math.max(cents, 0));
 		if (take <= 0) continue;
 		rest -= take;
-		if (tender.kind === 'cash') {
-			refunds.push({ kind: 'cash', amountCents: take, tenderedCents: take, changeCents: 0 });
-		} else refunds.push({ ...tender, amountCents: take });
+		refunds.push({ ...tender, amountCents: take });
 	}
-	assert(rest === 0, 'the original tenders cover every refund of their sale');
+	if (rest > 0) {
+		const cashLeft = left.get('cash');
+		assert(cashLeft !== undefined, 'the original tenders cover every refund of their sale');
+		const cashBefore = sum(earlier.map(cashShareOf));
+		const givenBefore = sum(
+			earlier.flatMap((r) => r.refunds.filter((t) => t.kind === 'cash').map((t) => t.amountCents))
+		);
+		const give = roundToIncrement(cashBefore + rest, cashRoundingIncrementCents) - givenBefore;
+		// Within what the sale took in cash: only earlier returns rounded differently (recorded
+		// before refunds were rounded, or under another increment) can push it outside.
+		const cash = Math.min(Math.max(give, 0), Math.max(cashLeft.cents, 0));
+		if (cash > 0) refunds.push(cashRefund(cash));
+	}
 	return refunds;
 }
 
-function refundTenders(refundCents: number, refunds: Tender[]): Tender[] {
-	return refunds.length > 0
-		? refunds
-		: [{ kind: 'cash', amountCents: refundCents, tenderedCents: refundCents, changeCents: 0 }];
+/**
+ * The refund as recorded: its tenders (at least one; a cash tender of 0 when cash rounding leaves
+ * nothing to hand back) and refundCents, their sum: what the customer gets back, which is the
+ * line refunds plus any cash rounding.
+ */
+function refundOf(tenders: readonly Tender[]): { refundCents: number; refunds: Tender[] } {
+	const refunds = tenders.length > 0 ? [...tenders] : [cashRefund(0)];
+	return { refundCents: sum(refunds.map((t) => t.amountCents)), refunds };
 }
 
 function finish(record: ReturnRecord): ReturnRecord {
@@ -149,7 +185,10 @@ function finish(record: ReturnRecord): ReturnRecord {
  * A return against a receipt. Each returned unit refunds its share of the original line's
  * total, tax and consignment share, computed cumulatively (see unitsShare), so returning a
  * whole line, in one go or several, refunds and reverses exactly what was sold. Refunds go to
- * the original tenders (cards, then vouchers, then cash) or to a store-credit voucher.
+ * the original tenders (cards, then vouchers, then cash) or to a store-credit voucher. Cash is
+ * rounded to the shop's cash increment like cash at the till, so refundCents (Σ refund tenders)
+ * can differ from Σ line refunds by that rounding; a sale returned in full, in any number of
+ * parts, gives back exactly what it took in each tender.
  * Throws `return_exceeds_sale` when more units come back than were sold less earlier returns;
  * `not_found` for a line not on the sale; `invalid_input` for a different currency, earlier
  * returns of another sale, cash as the refund, or bad fields.
@@ -240,14 +279,19 @@ export function returnAgainstSale(
 					: { labelId: sold.consignment.labelId, shareCents: share(sold.consignment.shareCents) }
 		};
 	});
-	const refundCents = lines.reduce((sum, l) => sum + l.refundCents, 0);
+	const linesCents = sum(lines.map((l) => l.refundCents));
 	const refunds =
 		refundTo.kind === 'original'
-			? refundToOriginal(refundCents, original, earlierReturns)
+			? refundToOriginal(
+					linesCents,
+					original,
+					earlierReturns,
+					context.shop.cashRoundingIncrementCents
+				)
 			: [
 					{
 						kind: 'voucher' as const,
-						amountCents: refundCents,
+						amountCents: linesCents,
 						voucherCode: voucherCode(refundTo.voucherCode)
 					}
 				];
@@ -264,8 +308,7 @@ export function returnAgainstSale(
 		completedAt: context.completedAt,
 		reason,
 		lines,
-		refundCents,
-		refunds: refundTenders(refundCents, refunds)
+		...refundOf(refunds)
 	});
 }
 
@@ -285,7 +328,9 @@ export interface UnreceiptedReturnLine {
 /**
  * A return with no receipt. A manager must approve it (`manager_required` otherwise). The
  * refund goes to store credit or cash; its tax is the tax contained in the refund, and a
- * consignment item reverses the label's share of its net refund under the given terms.
+ * consignment item reverses the label's share of its net refund under the given terms. Cash is
+ * rounded to the shop's cash increment like cash at the till (CHF 12.33 → 12.35 in refundCents
+ * and the cash tender; the lines keep the agreed amounts).
  * Throws `invalid_input` for bad fields or a refund to the original tender (there is none).
  */
 export function returnWithoutReceipt(
@@ -346,14 +391,14 @@ export function returnWithoutReceipt(
 						}
 		};
 	});
-	const refundCents = lines.reduce((sum, l) => sum + l.refundCents, 0);
+	const linesCents = sum(lines.map((l) => l.refundCents));
 	const refunds: Tender[] =
 		refundTo.kind === 'cash'
-			? []
+			? [cashRefund(roundToIncrement(linesCents, context.shop.cashRoundingIncrementCents))]
 			: [
 					{
 						kind: 'voucher',
-						amountCents: refundCents,
+						amountCents: linesCents,
 						voucherCode: voucherCode(refundTo.voucherCode)
 					}
 				];
@@ -368,8 +413,7 @@ export function returnWithoutReceipt(
 		completedAt: context.completedAt,
 		reason,
 		lines,
-		refundCents,
-		refunds: refundTenders(refundCents, refunds)
+		...refundOf(refunds)
 	});
 }
 
