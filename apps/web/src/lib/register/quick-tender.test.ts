@@ -16,3 +16,12 @@ test('works in a currency without minor units', () => {
 test('offers only exact when nothing is due', () => {
 	expect(quickTenders(0, 'EUR')).toEqual([0]);
 });
+
+test('offers the cash due as exact where cash is rounded (CHF to 5 rappen), up or down', () => {
+	expect(quickTenders(2499, 'CHF', 5)).toEqual([2500, 3000, 4000, 5000]);
+	expect(quickTenders(2492, 'CHF', 5)).toEqual([2490, 2500, 3000, 4000]);
+});
+
+test('offers only exact, nothing, when what is due rounds to nothing in cash', () => {
+	expect(quickTenders(2, 'CHF', 5)).toEqual([0]);
+});

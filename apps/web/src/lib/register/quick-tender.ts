@@ -1,4 +1,4 @@
-import { currencyExponent } from '@deadwax/core';
+import { currencyExponent, roundToIncrement } from '@deadwax/core';
 
 /** Banknotes a customer may hand over, in major units, for the currencies shops here use. */
 const NOTES: Readonly<Record<string, readonly number[]>> = {
@@ -11,18 +11,26 @@ const NOTES: Readonly<Record<string, readonly number[]>> = {
 const DEFAULT_NOTES = [5, 10, 20, 50, 100];
 
 /**
- * Quick-tender amounts for cash: exactly what is due, then the next whole unit and the next few
- * notes above it, without repeats, in cents. Nothing but "exact" when nothing is due.
+ * Quick-tender amounts for cash: exactly what is due in cash, then the next whole unit and the
+ * next few notes above it, without repeats, in cents. "Exact" is the cash due: what is due rounded
+ * to the shop's cash increment (CHF 24.99 → 25.00), as core rounds cash at the till. Nothing but
+ * "exact" when nothing is due.
  */
-export function quickTenders(dueCents: number, currency: string, count = 4): number[] {
+export function quickTenders(
+	dueCents: number,
+	currency: string,
+	cashRoundingIncrementCents = 1,
+	count = 4
+): number[] {
 	if (dueCents <= 0) return [0];
+	const exact = roundToIncrement(dueCents, cashRoundingIncrementCents);
 	const unit = 10 ** currencyExponent(currency);
-	const amounts = [dueCents];
-	const nextUnit = Math.ceil(dueCents / unit) * unit;
-	if (nextUnit > dueCents) amounts.push(nextUnit);
+	const amounts = [exact];
+	const nextUnit = Math.ceil(exact / unit) * unit;
+	if (nextUnit > exact) amounts.push(nextUnit);
 	for (const note of NOTES[currency] ?? DEFAULT_NOTES) {
 		const cents = note * unit;
-		const rounded = Math.ceil(dueCents / cents) * cents;
+		const rounded = Math.ceil(exact / cents) * cents;
 		if (!amounts.includes(rounded)) amounts.push(rounded);
 		if (amounts.length >= count) break;
 	}
