@@ -9,13 +9,20 @@ import { fixedClock } from './testing/index.ts';
  * Walks every procedure of appRouter (read from the router itself, so a procedure added later is
  * covered without touching this file) and proves two things about a label session:
  * 1. it can call none of the office, register or device procedures, and reaches no store trying;
- * 2. every label procedure passes the session's label to the store, whatever ids the input holds.
+ * 2. every label procedure passes the session's label and login to the store, whatever ids the
+ *    input holds.
  * The stores themselves answer a guessed id of another label like a missing row:
  * packages/db/src/labels/labels.int.test.ts and apps/server/src/auth/label-session.int.test.ts.
  */
 
-const LABEL: Session = { kind: 'label', labelId: 'label-a', sessionId: 'session-of-a' };
+const LABEL: Session = {
+	kind: 'label',
+	labelId: 'label-a',
+	accountId: 'login-of-a',
+	sessionId: 'session-of-a'
+};
 const OTHER_LABEL = 'label-b';
+const OTHER_LOGIN = 'login-of-b';
 
 /**
  * Procedures anyone may call, signed in or not, each with why that is safe. A label session gains
@@ -31,6 +38,7 @@ const OPEN_TO_ANYONE: Record<string, string> = {
 	'label.account.me': "the signed-in label's own name, or null",
 	'label.account.checkInvite': 'needs an invite token, not a session',
 	'label.account.acceptInvite': 'needs an invite token, not a session',
+	'label.account.acceptLink': 'needs an invite token and the login’s own password, not a session',
 	'label.account.signIn': 'needs an email and password, not a session',
 	'label.account.signOut': "ends the caller's own session only"
 };
@@ -38,6 +46,7 @@ const OPEN_TO_ANYONE: Record<string, string> = {
 /** Inputs full of guessed ids of another label and its shops. */
 const GUESSED_IDS = {
 	labelId: OTHER_LABEL,
+	accountId: OTHER_LOGIN,
 	shopId: 'shop-of-b',
 	requestId: 'request-of-b',
 	inviteId: 'invite-of-b',
@@ -158,7 +167,9 @@ describe('every label procedure is scoped by the session, never by an id in the 
 				expect(method.startsWith('labels.portal.')).toBe(true);
 				const sent = JSON.stringify(args);
 				expect(sent).toContain('"label-a"');
+				expect(sent).toContain('"login-of-a"');
 				expect(sent).not.toContain(OTHER_LABEL);
+				expect(sent).not.toContain(OTHER_LOGIN);
 			}
 		});
 

@@ -8,6 +8,8 @@ export type Session =
 	| {
 			kind: 'label';
 			labelId: string;
+			/** The signed-in login: it sees only the shops that linked it. */
+			accountId: string;
 			/** The session's id (its token's hash), so sign-out can end it. */
 			sessionId?: string;
 	  };

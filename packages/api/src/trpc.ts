@@ -97,5 +97,5 @@ export const labelProcedure = procedure.use(({ ctx, next }) => {
 			message: 'Sign in to the label portal first'
 		});
 	}
-	return next({ ctx: { labelId: auth.labelId } });
+	return next({ ctx: { viewer: { labelId: auth.labelId, accountId: auth.accountId } } });
 });

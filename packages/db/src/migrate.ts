@@ -29,6 +29,18 @@ export async function migrateToLatest(db: Kysely<Schema>): Promise<MigrationRepo
 	return { applied: results.filter((r) => r.status === 'Success').map((r) => r.migrationName) };
 }
 
+/**
+ * Brings the store up (or down) to migration `name` exactly: for tests of what a migration does
+ * to the rows of the one before it. Throws like migrateToLatest.
+ */
+export async function migrateTo(db: Kysely<Schema>, name: string): Promise<void> {
+	const { error } = await new Migrator({ db, provider }).migrateTo(name);
+	if (error !== undefined) {
+		const reason = error instanceof Error ? error.message : JSON.stringify(error);
+		throw new Error(`Migrating to ${name} failed: ${reason}`, { cause: error });
+	}
+}
+
 /** Names of every migration this build knows, in order. */
 export function knownMigrations(): string[] {
 	return Object.keys(migrations).sort();

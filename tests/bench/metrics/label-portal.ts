@@ -1,6 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { createStores } from '@deadwax/db';
-import { createTestStore, seedLabelWorld } from '@deadwax/db/testing';
+import { createTestStore, seedLabelLogin, seedLabelWorld } from '@deadwax/db/testing';
 import { compared, median, round, type BenchContext, type Metric } from '../metric.ts';
 
 const LINES = 50_000;
@@ -142,15 +142,20 @@ export async function measure(ctx: BenchContext): Promise<Metric[]> {
 			});
 		}
 
+		const viewer = await seedLabelLogin(db, {
+			id: 'bench-login',
+			labelId: w.labelId,
+			shops: [w.shopA, w.shopB]
+		});
 		const { portal } = createStores(store.database, {
 			now: () => '2026-03-10T12:00:00.000Z'
 		}).labels;
 		const dashboardMs = await timed(() =>
-			portal.dashboard({ labelId: w.labelId, from: '2026-02-01', to: '2026-02-28' })
+			portal.dashboard({ ...viewer, from: '2026-02-01', to: '2026-02-28' })
 		);
 		const statementMs = await timed(() =>
 			portal.statement({
-				labelId: w.labelId,
+				...viewer,
 				shopId: w.shopA,
 				from: '2026-02-01',
 				to: '2026-02-28'

@@ -11,6 +11,7 @@ import { createApp } from '../app.ts';
  */
 
 const NOW = '2026-03-10T12:00:00.000Z';
+const PASSWORD = 'a long enough password';
 
 function app(database: Database) {
 	return createApp({
@@ -36,28 +37,49 @@ function query(a: App, path: string, input: unknown, cookie: string) {
 	return a.request(`http://shop.local/trpc/${path}${qs}`, { headers: { cookie } });
 }
 
-/** An account for `labelId` through a real invite, signed in: returns the `dw_label=…` pair. */
+/**
+ * A login for `labelId` made through a real invite from shop A, signed in, and linked by shop B
+ * too when `linkB` (B's link invite accepted with the same password): returns the last
+ * `dw_label=…` cookie.
+ */
 async function signedIn(
 	a: App,
 	database: Database,
 	w: LabelWorld,
 	labelId: string,
 	email: string,
-	base = 'http://shop.local'
+	{ base = 'http://shop.local', linkB = labelId === w.labelId } = {}
 ) {
-	const invite = await createStores(database).labels.accounts.createInvite({
+	const accounts = createStores(database).labels.accounts;
+	const invite = await accounts.createInvite({
 		actor: { shopId: w.shopA, staffId: w.managerA },
 		labelId,
 		email
 	});
-	const response = await mutate(
+	let response = await mutate(
 		a,
 		'label.account.acceptInvite',
-		{ token: invite.token, password: 'a long enough password' },
+		{ token: invite.token, password: PASSWORD },
 		'',
 		base
 	);
 	expect(response.status).toBe(200);
+	if (linkB) {
+		const link = await accounts.createInvite({
+			actor: { shopId: w.shopB, staffId: w.managerB },
+			labelId,
+			email
+		});
+		expect(link.kind).toBe('link');
+		response = await mutate(
+			a,
+			'label.account.acceptLink',
+			{ token: link.token, password: PASSWORD },
+			'',
+			base
+		);
+		expect(response.status).toBe(200);
+	}
 	const setCookie = response.headers.get('set-cookie') ?? '';
 	return { setCookie, cookie: setCookie.split(';')[0]! };
 }
@@ -89,7 +111,9 @@ forEachStore('label sessions over HTTP', (store) => {
 		const { database } = store();
 		const w = await seedLabelWorld(database.db, 'http');
 		const a = app(database);
-		const { setCookie, cookie } = await signedIn(a, database, w, w.labelId, 'owner@http.example');
+		const { setCookie, cookie } = await signedIn(a, database, w, w.labelId, 'owner@http.example', {
+			linkB: false
+		});
 		expect(setCookie).toMatch(
 			/^dw_label=[\w-]{40,}; Max-Age=\d+; Path=\/; HttpOnly; SameSite=Lax$/
 		);
@@ -97,7 +121,7 @@ forEachStore('label sessions over HTTP', (store) => {
 		const overview = await query(a, 'label.portal.overview', undefined, cookie);
 		expect(overview.status).toBe(200);
 		expect(await overview.json()).toMatchObject({
-			result: { data: { labelId: w.labelId, shops: [{ id: w.shopA }, { id: w.shopB }] } }
+			result: { data: { labelId: w.labelId, shops: [{ id: w.shopA }] } }
 		});
 
 		const out = await mutate(a, 'label.account.signOut', undefined, cookie);
@@ -111,17 +135,49 @@ forEachStore('label sessions over HTTP', (store) => {
 		});
 	});
 
+	test('a link invite from another shop needs the label’s own password; then one login sees both shops', async () => {
+		const { database } = store();
+		const w = await seedLabelWorld(database.db, 'linkhttp');
+		const a = app(database);
+		await signedIn(a, database, w, w.labelId, 'owner@linkhttp.example', { linkB: false });
+		const link = await createStores(database).labels.accounts.createInvite({
+			actor: { shopId: w.shopB, staffId: w.managerB },
+			labelId: w.labelId,
+			email: 'owner@linkhttp.example'
+		});
+		const asPassword = await mutate(a, 'label.account.acceptInvite', {
+			token: link.token,
+			password: 'shop b picks a new one'
+		});
+		expect(asPassword.status).toBe(409);
+		expect(asPassword.headers.get('set-cookie')).toBeNull();
+		const wrong = await mutate(a, 'label.account.acceptLink', {
+			token: link.token,
+			password: 'shop b guesses this'
+		});
+		expect(wrong.status).toBe(400);
+		expect(wrong.headers.get('set-cookie')).toBeNull();
+		expect(await wrong.json()).toMatchObject({
+			error: { message: expect.stringMatching(/^The password is wrong\./) as unknown }
+		});
+		const right = await mutate(a, 'label.account.acceptLink', {
+			token: link.token,
+			password: PASSWORD
+		});
+		expect(right.status).toBe(200);
+		const cookie = (right.headers.get('set-cookie') ?? '').split(';')[0]!;
+		const overview = await query(a, 'label.portal.overview', undefined, cookie);
+		expect(await overview.json()).toMatchObject({
+			result: { data: { shops: [{ id: w.shopA }, { id: w.shopB }] } }
+		});
+	});
+
 	test('the cookie is Secure when the request came over https', async () => {
 		const { database } = store();
 		const w = await seedLabelWorld(database.db, 'https');
-		const { setCookie } = await signedIn(
-			app(database),
-			database,
-			w,
-			w.labelId,
-			'x@https.example',
-			'https://shop.local'
-		);
+		const { setCookie } = await signedIn(app(database), database, w, w.labelId, 'x@https.example', {
+			base: 'https://shop.local'
+		});
 		expect(setCookie).toContain('; Secure');
 	});
 
@@ -137,7 +193,7 @@ forEachStore('label sessions over HTTP', (store) => {
 			expect(wrong.status).toBe(400);
 			expect(wrong.headers.get('set-cookie')).toBeNull();
 		}
-		const limited = await attempt('a long enough password');
+		const limited = await attempt(PASSWORD);
 		expect(limited.status).toBe(429);
 		expect(limited.headers.get('set-cookie')).toBeNull();
 		expect(await limited.json()).toMatchObject({

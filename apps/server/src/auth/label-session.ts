@@ -33,7 +33,12 @@ export async function resolveLabelSession(
 	if (token === null) return null;
 	const session = await stores.labels.accounts.resolve(token);
 	if (session === null) return null;
-	return { kind: 'label', labelId: session.labelId, sessionId: session.sessionId };
+	return {
+		kind: 'label',
+		labelId: session.labelId,
+		accountId: session.accountId,
+		sessionId: session.sessionId
+	};
 }
 
 /**

@@ -2,10 +2,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import { DomainError } from '@deadwax/core';
 import type {
 	CreatedInvite,
+	InviteKind,
 	InviteView,
 	LabelAccountStore,
 	LabelSessionInfo,
-	LabelSignIn
+	LabelSignIn,
+	LabelSignInResult
 } from '@deadwax/sync';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../office/audit.ts';
@@ -89,6 +91,136 @@ export function retryAfter(times: readonly string[], max: number, windowMs: numb
 	return unlocking === undefined ? null : plus(unlocking, windowMs);
 }
 
+const INVITED_ACTION: Readonly<Record<InviteKind, string>> = {
+	new: 'label.invited',
+	reset: 'label.password_reset_invited',
+	link: 'label.link_invited'
+};
+
+/** An unused, unrevoked, unexpired invite by its token, with its label's and shop's names. */
+async function liveInvite(db: Kysely<Schema>, token: string, at: string) {
+	return db
+		.selectFrom('label_invites as i')
+		.innerJoin('labels', 'labels.id', 'i.label_id')
+		.innerJoin('shops', 'shops.id', 'i.shop_id')
+		.select([
+			'i.id',
+			'i.label_id',
+			'i.email',
+			'i.shop_id',
+			'i.expires_at',
+			'labels.name as label_name',
+			'shops.name as shop_name'
+		])
+		.where('i.token_hash', '=', sha256(token))
+		.where('i.used_at', 'is', null)
+		.where('i.revoked_at', 'is', null)
+		.where('i.expires_at', '>', at)
+		.executeTakeFirst();
+}
+
+/**
+ * Marks the invite used inside `trx` and returns it. The conditional update is what spends it: of
+ * two racing requests only one matches. Throws `not_found` for a bad token.
+ */
+async function spendInvite(trx: Kysely<Schema>, token: string, at: string) {
+	const spent = await trx
+		.updateTable('label_invites')
+		.set({ used_at: at })
+		.where('token_hash', '=', sha256(token))
+		.where('used_at', 'is', null)
+		.where('revoked_at', 'is', null)
+		.where('expires_at', '>', at)
+		.executeTakeFirst();
+	if (spent.numUpdatedRows === 0n) throw new DomainError('not_found', BAD_INVITE);
+	return trx
+		.selectFrom('label_invites as i')
+		.innerJoin('labels', 'labels.id', 'i.label_id')
+		.innerJoin('shops', 'shops.id', 'i.shop_id')
+		.select([
+			'i.id',
+			'i.label_id',
+			'i.email',
+			'i.shop_id',
+			'labels.name as label_name',
+			'shops.name as shop_name'
+		])
+		.where('i.token_hash', '=', sha256(token))
+		.executeTakeFirstOrThrow();
+}
+
+/** The login an email already has, with the shops that vouch for it. */
+interface ExistingLogin {
+	id: string;
+	label_id: string;
+	email: string;
+	home_shop_id: string | null;
+	linkedShops: string[];
+}
+
+async function existingLogin(db: Kysely<Schema>, email: string): Promise<ExistingLogin | null> {
+	const account = await db
+		.selectFrom('label_accounts')
+		.select(['id', 'label_id', 'email', 'home_shop_id'])
+		.where('email', '=', email)
+		.executeTakeFirst();
+	if (account === undefined) return null;
+	const links = await db
+		.selectFrom('label_account_shops')
+		.select('shop_id')
+		.where('account_id', '=', account.id)
+		.execute();
+	return { ...account, linkedShops: links.map((l) => l.shop_id) };
+}
+
+/**
+ * What an invite from `shopId` for `email` of `labelId` does now (see InviteKind), or why there can
+ * be none. Worked out again when the invite is used, as another shop may have made the login since.
+ */
+async function inviteKindFor(
+	db: Kysely<Schema>,
+	input: { email: string; labelId: string; shopId: string }
+): Promise<{ kind: InviteKind; login: ExistingLogin | null }> {
+	const login = await existingLogin(db, input.email);
+	if (login === null) return { kind: 'new', login };
+	if (login.label_id !== input.labelId) {
+		throw new DomainError(
+			'conflict',
+			`${input.email} already signs in for another label; use a different email address`
+		);
+	}
+	if (login.home_shop_id === input.shopId) return { kind: 'reset', login };
+	if (login.linkedShops.includes(input.shopId)) {
+		const home = await db
+			.selectFrom('shops')
+			.select('name')
+			.where('id', '=', login.home_shop_id ?? '')
+			.executeTakeFirst();
+		throw new DomainError(
+			'conflict',
+			`${input.email} already sees this shop's figures. Only ${home?.name ?? 'the shop that set up this login'} can reset its password`
+		);
+	}
+	return { kind: 'link', login };
+}
+
+/** Adds `shopId` to the shops that vouch for the login; a link that exists is left as it is. */
+async function linkShop(
+	trx: Kysely<Schema>,
+	link: { accountId: string; shopId: string; inviteId: string; at: string }
+): Promise<void> {
+	await trx
+		.insertInto('label_account_shops')
+		.values({
+			account_id: link.accountId,
+			shop_id: link.shopId,
+			linked_at: link.at,
+			invite_id: link.inviteId
+		})
+		.onConflict((oc) => oc.columns(['account_id', 'shop_id']).doNothing())
+		.execute();
+}
+
 /** LabelAccountStore over Kysely: invites, scrypt passwords, sessions and sign-in rate limits. */
 export function createLabelAccountStore({
 	db,
@@ -117,6 +249,69 @@ export function createLabelAccountStore({
 		return rows.map((r) => r.at);
 	}
 
+	type Checked =
+		| {
+				ok: true;
+				account: { id: string; label_id: string; email: string; label_name: string };
+		  }
+		| Exclude<LabelSignInResult, { ok: true }>;
+
+	/**
+	 * Checks an email's password under the sign-in limits. The attempt is counted as a failure
+	 * before the password is checked, so a burst of parallel guesses sees itself and cannot all slip
+	 * in under the limit; the right password clears the email's count again.
+	 */
+	async function checkPassword(input: {
+		email: string;
+		password: string;
+		clientAddress: string;
+	}): Promise<Checked> {
+		const address = normalizeEmail(input.email);
+		const at = now();
+		const since = plus(at, -SIGN_IN_WINDOW_MS);
+		const attemptId = newId();
+		await db.transaction().execute(async (trx) => {
+			await trx
+				.insertInto('label_sign_in_failures')
+				.values({ id: attemptId, email: address, client_address: input.clientAddress, at })
+				.execute();
+			await trx
+				.deleteFrom('label_sign_in_failures')
+				.where('at', '<', plus(at, -FAILURE_RETENTION_MS))
+				.execute();
+		});
+		const byEmail = retryAfter(
+			await failuresSince('email', address, since, attemptId),
+			MAX_FAILURES_PER_EMAIL,
+			SIGN_IN_WINDOW_MS
+		);
+		const byAddress = retryAfter(
+			await failuresSince('client_address', input.clientAddress, since, attemptId),
+			MAX_FAILURES_PER_ADDRESS,
+			SIGN_IN_WINDOW_MS
+		);
+		if (byEmail !== null || byAddress !== null) {
+			// A refused attempt was never checked, so it does not lengthen the pause.
+			await db.deleteFrom('label_sign_in_failures').where('id', '=', attemptId).execute();
+			return byEmail !== null
+				? { ok: false, reason: 'rate_limited', retryAt: byEmail, scope: 'email' }
+				: { ok: false, reason: 'rate_limited', retryAt: byAddress ?? at, scope: 'address' };
+		}
+		const account = await db
+			.selectFrom('label_accounts as a')
+			.innerJoin('labels', 'labels.id', 'a.label_id')
+			.select(['a.id', 'a.label_id', 'a.email', 'a.password_hash', 'labels.name as label_name'])
+			.where('a.email', '=', address)
+			.executeTakeFirst();
+		decoy ??= hashPassword('decoy password, never a real one', scryptCost);
+		const isMatch = await verifyPassword(input.password, account?.password_hash ?? (await decoy));
+		if (account === undefined || !isMatch) return { ok: false, reason: 'wrong_credentials' };
+		// The right password clears this email's count (this attempt included); the address keeps
+		// its own.
+		await db.deleteFrom('label_sign_in_failures').where('email', '=', address).execute();
+		return { ok: true, account };
+	}
+
 	return {
 		async createInvite({ actor, labelId, email, ttlMs = INVITE_TTL_MS }) {
 			const address = normalizeEmail(email);
@@ -130,17 +325,11 @@ export function createLabelAccountStore({
 				if (label === undefined || !(await carriesLabel(trx, actor.shopId, labelId))) {
 					throw new DomainError('not_found', `This shop does not carry a label with id ${labelId}`);
 				}
-				const account = await trx
-					.selectFrom('label_accounts')
-					.select(['id', 'label_id'])
-					.where('email', '=', address)
-					.executeTakeFirst();
-				if (account !== undefined && account.label_id !== labelId) {
-					throw new DomainError(
-						'conflict',
-						`${address} already signs in for another label; invite a different email address`
-					);
-				}
+				const { kind, login } = await inviteKindFor(trx, {
+					email: address,
+					labelId,
+					shopId: actor.shopId
+				});
 				const token = newToken();
 				const invite: CreatedInvite = {
 					token,
@@ -149,7 +338,7 @@ export function createLabelAccountStore({
 					labelName: label.name,
 					email: address,
 					expiresAt: plus(at, ttlMs),
-					isReset: account !== undefined
+					kind
 				};
 				await trx
 					.insertInto('label_invites')
@@ -164,7 +353,8 @@ export function createLabelAccountStore({
 						expires_at: invite.expiresAt,
 						used_at: null,
 						revoked_at: null,
-						account_id: account?.id ?? null
+						account_id: login?.id ?? null,
+						kind
 					})
 					.execute();
 				await recordAudit(trx, {
@@ -172,7 +362,7 @@ export function createLabelAccountStore({
 					shopId: actor.shopId,
 					actorKind: 'staff',
 					actorId: actor.staffId,
-					action: invite.isReset ? 'label.password_reset_invited' : 'label.invited',
+					action: INVITED_ACTION[kind],
 					subject: labelId,
 					detail: { email: address, inviteId: invite.inviteId, expiresAt: invite.expiresAt },
 					at
@@ -186,7 +376,6 @@ export function createLabelAccountStore({
 				.selectFrom('label_invites as i')
 				.innerJoin('labels', 'labels.id', 'i.label_id')
 				.leftJoin('staff', 'staff.id', 'i.created_by')
-				.leftJoin('label_accounts as a', 'a.id', 'i.account_id')
 				.select([
 					'i.id',
 					'i.label_id',
@@ -197,7 +386,7 @@ export function createLabelAccountStore({
 					'i.expires_at',
 					'i.used_at',
 					'i.revoked_at',
-					'a.created_at as account_created_at'
+					'i.kind'
 				])
 				.where('i.shop_id', '=', shopId)
 				.orderBy('i.created_at', 'desc')
@@ -214,8 +403,7 @@ export function createLabelAccountStore({
 				expiresAt: r.expires_at,
 				usedAt: r.used_at,
 				revokedAt: r.revoked_at,
-				// A reset is an invite for an account that existed before it was made.
-				isReset: r.account_created_at !== null && r.account_created_at < r.created_at
+				kind: r.kind
 			}));
 		},
 
@@ -247,30 +435,19 @@ export function createLabelAccountStore({
 		},
 
 		async previewInvite(token) {
-			const row = await db
-				.selectFrom('label_invites as i')
-				.innerJoin('labels', 'labels.id', 'i.label_id')
-				.innerJoin('shops', 'shops.id', 'i.shop_id')
-				.leftJoin('label_accounts as a', 'a.email', 'i.email')
-				.select([
-					'labels.name as label_name',
-					'shops.name as shop_name',
-					'i.email',
-					'i.expires_at',
-					'a.id as account_id'
-				])
-				.where('i.token_hash', '=', sha256(token))
-				.where('i.used_at', 'is', null)
-				.where('i.revoked_at', 'is', null)
-				.where('i.expires_at', '>', now())
-				.executeTakeFirst();
-			if (row === undefined) return null;
+			const invite = await liveInvite(db, token, now());
+			if (invite === undefined) return null;
+			const { kind } = await inviteKindFor(db, {
+				email: invite.email,
+				labelId: invite.label_id,
+				shopId: invite.shop_id
+			});
 			return {
-				labelName: row.label_name,
-				email: row.email,
-				shopName: row.shop_name,
-				expiresAt: row.expires_at,
-				isReset: row.account_id !== null
+				labelName: invite.label_name,
+				email: invite.email,
+				shopName: invite.shop_name,
+				expiresAt: invite.expires_at,
+				kind
 			};
 		},
 
@@ -279,35 +456,20 @@ export function createLabelAccountStore({
 			const passwordHash = await hashPassword(password, scryptCost);
 			const at = now();
 			return db.transaction().execute(async (trx) => {
-				// The conditional update spends the invite: of two racing requests only one matches.
-				const spent = await trx
-					.updateTable('label_invites')
-					.set({ used_at: at })
-					.where('token_hash', '=', sha256(token))
-					.where('used_at', 'is', null)
-					.where('revoked_at', 'is', null)
-					.where('expires_at', '>', at)
-					.executeTakeFirst();
-				if (spent.numUpdatedRows === 0n) throw new DomainError('not_found', BAD_INVITE);
-				const invite = await trx
-					.selectFrom('label_invites as i')
-					.innerJoin('labels', 'labels.id', 'i.label_id')
-					.select(['i.id', 'i.label_id', 'i.email', 'i.shop_id', 'labels.name as label_name'])
-					.where('i.token_hash', '=', sha256(token))
-					.executeTakeFirstOrThrow();
-				const existing = await trx
-					.selectFrom('label_accounts')
-					.select(['id', 'label_id', 'email'])
-					.where('email', '=', invite.email)
-					.executeTakeFirst();
-				if (existing !== undefined && existing.label_id !== invite.label_id) {
+				const invite = await spendInvite(trx, token, at);
+				const { kind, login } = await inviteKindFor(trx, {
+					email: invite.email,
+					labelId: invite.label_id,
+					shopId: invite.shop_id
+				});
+				if (kind === 'link') {
 					throw new DomainError(
 						'conflict',
-						`${invite.email} already signs in for another label; ask the shop for an invite to a different address`
+						`${invite.email} already has a login. This link adds ${invite.shop_name} to it: enter the password you already sign in with`
 					);
 				}
 				let account: { id: string; label_id: string; email: string };
-				if (existing === undefined) {
+				if (login === null) {
 					account = { id: newId(), label_id: invite.label_id, email: invite.email };
 					await trx
 						.insertInto('label_accounts')
@@ -318,19 +480,26 @@ export function createLabelAccountStore({
 							password_hash: passwordHash,
 							created_at: at,
 							password_set_at: at,
-							last_sign_in_at: at
+							last_sign_in_at: at,
+							home_shop_id: invite.shop_id
 						})
 						.execute();
 				} else {
-					account = existing;
+					account = login;
 					await trx
 						.updateTable('label_accounts')
 						.set({ password_hash: passwordHash, password_set_at: at, last_sign_in_at: at })
-						.where('id', '=', existing.id)
+						.where('id', '=', login.id)
 						.execute();
 					// A reset signs out every device that knew the old password.
-					await trx.deleteFrom('label_sessions').where('account_id', '=', existing.id).execute();
+					await trx.deleteFrom('label_sessions').where('account_id', '=', login.id).execute();
 				}
+				await linkShop(trx, {
+					accountId: account.id,
+					shopId: invite.shop_id,
+					inviteId: invite.id,
+					at
+				});
 				await trx
 					.updateTable('label_invites')
 					.set({ account_id: account.id })
@@ -341,7 +510,7 @@ export function createLabelAccountStore({
 					shopId: invite.shop_id,
 					actorKind: 'label',
 					actorId: account.id,
-					action: existing === undefined ? 'label.account_created' : 'label.password_reset',
+					action: login === null ? 'label.account_created' : 'label.password_reset',
 					subject: invite.label_id,
 					detail: { email: account.email, inviteId: invite.id },
 					at
@@ -350,60 +519,68 @@ export function createLabelAccountStore({
 			});
 		},
 
-		async signIn({ email, password, clientAddress }) {
-			const address = normalizeEmail(email);
+		async acceptLink({ token, password, clientAddress }) {
+			const pending = await liveInvite(db, token, now());
+			if (pending === undefined) throw new DomainError('not_found', BAD_INVITE);
+			// The label proves the login is theirs the way signing in does, under the same limits.
+			const checked = await checkPassword({ email: pending.email, password, clientAddress });
+			if (!checked.ok) return checked;
 			const at = now();
-			const since = plus(at, -SIGN_IN_WINDOW_MS);
-			// The attempt is counted as a failure before the password is checked, so a burst of
-			// parallel guesses sees itself and cannot all slip in under the limit. The right password
-			// removes it again.
-			const attemptId = newId();
-			await db.transaction().execute(async (trx) => {
+			const signIn = await db.transaction().execute(async (trx) => {
+				const invite = await spendInvite(trx, token, at);
+				const { kind, login } = await inviteKindFor(trx, {
+					email: invite.email,
+					labelId: invite.label_id,
+					shopId: invite.shop_id
+				});
+				if (kind !== 'link' || login === null) {
+					throw new DomainError(
+						'not_found',
+						'This link is not for adding a shop to an existing login; open it to choose a password'
+					);
+				}
+				await linkShop(trx, {
+					accountId: login.id,
+					shopId: invite.shop_id,
+					inviteId: invite.id,
+					at
+				});
 				await trx
-					.insertInto('label_sign_in_failures')
-					.values({ id: attemptId, email: address, client_address: clientAddress, at })
+					.updateTable('label_invites')
+					.set({ account_id: login.id })
+					.where('id', '=', invite.id)
 					.execute();
 				await trx
-					.deleteFrom('label_sign_in_failures')
-					.where('at', '<', plus(at, -FAILURE_RETENTION_MS))
+					.updateTable('label_accounts')
+					.set({ last_sign_in_at: at })
+					.where('id', '=', login.id)
 					.execute();
+				await recordAudit(trx, {
+					id: newId(),
+					shopId: invite.shop_id,
+					actorKind: 'label',
+					actorId: login.id,
+					action: 'label.shop_linked',
+					subject: invite.label_id,
+					detail: { email: login.email, inviteId: invite.id },
+					at
+				});
+				return openSession(trx, login, invite.label_name, at);
 			});
-			const byEmail = retryAfter(
-				await failuresSince('email', address, since, attemptId),
-				MAX_FAILURES_PER_EMAIL,
-				SIGN_IN_WINDOW_MS
-			);
-			const byAddress = retryAfter(
-				await failuresSince('client_address', clientAddress, since, attemptId),
-				MAX_FAILURES_PER_ADDRESS,
-				SIGN_IN_WINDOW_MS
-			);
-			if (byEmail !== null || byAddress !== null) {
-				// A refused attempt was never checked, so it does not lengthen the pause.
-				await db.deleteFrom('label_sign_in_failures').where('id', '=', attemptId).execute();
-				return byEmail !== null
-					? { ok: false, reason: 'rate_limited', retryAt: byEmail, scope: 'email' }
-					: { ok: false, reason: 'rate_limited', retryAt: byAddress ?? at, scope: 'address' };
-			}
-			const account = await db
-				.selectFrom('label_accounts as a')
-				.innerJoin('labels', 'labels.id', 'a.label_id')
-				.select(['a.id', 'a.label_id', 'a.email', 'a.password_hash', 'labels.name as label_name'])
-				.where('a.email', '=', address)
-				.executeTakeFirst();
-			decoy ??= hashPassword('decoy password, never a real one', scryptCost);
-			const isMatch = await verifyPassword(password, account?.password_hash ?? (await decoy));
-			if (account === undefined || !isMatch) return { ok: false, reason: 'wrong_credentials' };
+			return { ok: true, signIn };
+		},
+
+		async signIn(input) {
+			const checked = await checkPassword(input);
+			if (!checked.ok) return checked;
+			const at = now();
 			const signIn = await db.transaction().execute(async (trx) => {
 				await trx
 					.updateTable('label_accounts')
 					.set({ last_sign_in_at: at })
-					.where('id', '=', account.id)
+					.where('id', '=', checked.account.id)
 					.execute();
-				// The right password clears this email's count (this attempt included); the address
-				// keeps its own.
-				await trx.deleteFrom('label_sign_in_failures').where('email', '=', address).execute();
-				return openSession(trx, account, account.label_name, at);
+				return openSession(trx, checked.account, checked.account.label_name, at);
 			});
 			return { ok: true, signIn };
 		},

@@ -1,3 +1,4 @@
+import type { LabelViewer } from '@deadwax/sync';
 import type { Kysely } from 'kysely';
 import type { Schema, Shop } from '../schema.ts';
 import './schema.ts';
@@ -10,21 +11,41 @@ import '../sync/schema.ts';
  * from these shops.
  */
 
-/** The shops that carry `labelId`, by name. */
-export async function carrierShops(db: Kysely<Schema>, labelId: string): Promise<Shop[]> {
+/**
+ * The shops that carry the viewer's label and have linked the viewer's login, by name: what the
+ * portal shows. A shop that carries the label but never vouched for this login is left out.
+ */
+export async function visibleShops(db: Kysely<Schema>, viewer: LabelViewer): Promise<Shop[]> {
+	const linked = await db
+		.selectFrom('label_account_shops as las')
+		.innerJoin('label_accounts as a', 'a.id', 'las.account_id')
+		.select('las.shop_id')
+		.where('las.account_id', '=', viewer.accountId)
+		.where('a.label_id', '=', viewer.labelId)
+		.execute();
+	if (linked.length === 0) return [];
+	return carrierShops(
+		db,
+		viewer.labelId,
+		linked.map((l) => l.shop_id)
+	);
+}
+
+/** The shops that carry `labelId` (of `among`, when given), by name. */
+export async function carrierShops(
+	db: Kysely<Schema>,
+	labelId: string,
+	among?: readonly string[]
+): Promise<Shop[]> {
 	const ids = db
 		.selectFrom('consignment_agreements')
 		.select('shop_id')
 		.where('label_id', '=', labelId)
 		.union(db.selectFrom('items').select('shop_id').where('label_id', '=', labelId))
 		.union(db.selectFrom('payable_entries').select('shop_id').where('label_id', '=', labelId));
-	return db
-		.selectFrom('shops')
-		.selectAll()
-		.where('id', 'in', ids)
-		.orderBy('name')
-		.orderBy('id')
-		.execute();
+	let shops = db.selectFrom('shops').selectAll().where('id', 'in', ids);
+	if (among !== undefined) shops = shops.where('id', 'in', among);
+	return shops.orderBy('name').orderBy('id').execute();
 }
 
 /** True when `shopId` carries `labelId`. */

@@ -166,3 +166,41 @@ export async function seedLabelWorld(
 	});
 	return w;
 }
+
+/**
+ * A login of `labelId` that `shops` have linked, written straight to the tables (its password
+ * hash is not a real one: portal tests do not sign in). Returns the viewer the session would give.
+ */
+export async function seedLabelLogin(
+	db: Kysely<Schema>,
+	input: { id: string; labelId: string; shops: readonly string[]; at?: string }
+): Promise<{ labelId: string; accountId: string }> {
+	const at = input.at ?? '2026-02-01T09:00:00.000Z';
+	await db.transaction().execute(async (trx) => {
+		await trx
+			.insertInto('label_accounts')
+			.values({
+				id: input.id,
+				label_id: input.labelId,
+				email: `${input.id}@login.example`,
+				password_hash: 'not a usable hash',
+				created_at: at,
+				password_set_at: at,
+				last_sign_in_at: null,
+				home_shop_id: input.shops[0] ?? null
+			})
+			.execute();
+		for (const shopId of input.shops) {
+			await trx
+				.insertInto('label_account_shops')
+				.values({
+					account_id: input.id,
+					shop_id: shopId,
+					linked_at: at,
+					invite_id: `${input.id}-seed`
+				})
+				.execute();
+		}
+	});
+	return { labelId: input.labelId, accountId: input.id };
+}

@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import type { Schema } from '../schema.ts';
 import { createSyncStore } from '../sync/index.ts';
 import { forEachStore } from '../testing/index.ts';
-import { seedLabelWorld, type LabelWorld } from './fixtures.ts';
+import { seedLabelLogin, seedLabelWorld, type LabelWorld } from './fixtures.ts';
 import { createLabelStores } from './index.ts';
 
 const CHEAP_SCRYPT = { N: 1024, r: 8, p: 1 };
@@ -93,14 +93,14 @@ forEachStore('label accounts', (store) => {
 			labelId: w.labelId,
 			email: '  Owner@Svek.example '
 		});
-		expect(invite).toMatchObject({ email: 'owner@svek.example', isReset: false });
+		expect(invite).toMatchObject({ email: 'owner@svek.example', kind: 'new' });
 		expect(invite.expiresAt).toBe('2026-03-17T12:00:00.000Z');
 		expect(await accounts.previewInvite(invite.token)).toEqual({
 			labelName: 'inv Svek',
 			email: 'owner@svek.example',
 			shopName: 'inv Berlin',
 			expiresAt: invite.expiresAt,
-			isReset: false
+			kind: 'new'
 		});
 
 		const signIn = await accounts.acceptInvite({ token: invite.token, password: PASSWORD });
@@ -207,8 +207,8 @@ forEachStore('label accounts', (store) => {
 			labelId: w.labelId,
 			email: 'r@reset.example'
 		});
-		expect(reset.isReset).toBe(true);
-		expect((await accounts.previewInvite(reset.token))?.isReset).toBe(true);
+		expect(reset.kind).toBe('reset');
+		expect((await accounts.previewInvite(reset.token))?.kind).toBe('reset');
 		await accounts.acceptInvite({ token: reset.token, password: 'a brand new password' });
 		expect(await accounts.resolve(before.token)).toBeNull();
 		const old = await accounts.signIn({
@@ -224,10 +224,152 @@ forEachStore('label accounts', (store) => {
 		});
 		expect(fresh.ok).toBe(true);
 		const listed = await accounts.listInvites(w.shopB);
-		expect(listed.map((i) => [i.isReset, i.usedAt !== null])).toEqual([
-			[true, true],
-			[false, true]
+		expect(listed.map((i) => [i.kind, i.usedAt !== null])).toEqual([
+			['reset', true],
+			['new', true]
 		]);
+	});
+
+	test('only the shop that made a login resets it; another shop links itself with the label’s own password', async () => {
+		const { db } = store().database;
+		const w = await seedLabelWorld(db, 'link');
+		await sellSome(db, w);
+		const { accounts, portal } = labelStores(db, clock().now);
+		const shopA = { shopId: w.shopA, staffId: w.managerA };
+		const shopB = { shopId: w.shopB, staffId: w.managerB };
+		const made = await accounts.createInvite({
+			actor: shopA,
+			labelId: w.labelId,
+			email: 'owner@link.example'
+		});
+		const owner = (await accounts.acceptInvite({ token: made.token, password: PASSWORD })).session;
+		const ownerView = { labelId: owner.labelId, accountId: owner.accountId };
+		expect((await portal.overview(ownerView)).shops.map((s) => s.id)).toEqual([w.shopA]);
+
+		// Shop B cannot reset a login it did not make: its invite only offers to link shop B.
+		const link = await accounts.createInvite({
+			actor: shopB,
+			labelId: w.labelId,
+			email: 'owner@link.example'
+		});
+		expect(link.kind).toBe('link');
+		expect((await accounts.previewInvite(link.token))?.kind).toBe('link');
+		await expect(
+			accounts.acceptInvite({ token: link.token, password: 'shop b chose this one' })
+		).rejects.toThrow(
+			'This link adds link London to it: enter the password you already sign in with'
+		);
+		const guessed = await accounts.acceptLink({
+			token: link.token,
+			password: 'shop b chose this one',
+			clientAddress: '10.9.9.9'
+		});
+		expect(guessed).toEqual({ ok: false, reason: 'wrong_credentials' });
+		expect(await accounts.previewInvite(link.token)).not.toBeNull();
+		expect((await portal.overview(ownerView)).shops.map((s) => s.id)).toEqual([w.shopA]);
+
+		const linked = await accounts.acceptLink({
+			token: link.token,
+			password: PASSWORD,
+			clientAddress: '10.0.0.2'
+		});
+		if (!linked.ok) throw new Error('expected the label’s own password to link shop B');
+		expect(linked.signIn.session.accountId).toBe(owner.accountId);
+		expect((await portal.overview(ownerView)).shops.map((s) => s.id)).toEqual([w.shopA, w.shopB]);
+		expect(await accounts.previewInvite(link.token)).toBeNull();
+		// The password did not change, and sessions from before still work.
+		expect(await accounts.resolve(linked.signIn.token)).not.toBeNull();
+		expect(
+			(
+				await accounts.signIn({
+					email: 'owner@link.example',
+					password: PASSWORD,
+					clientAddress: '10.0.0.2'
+				})
+			).ok
+		).toBe(true);
+
+		// Once linked, shop B still cannot make a reset link; shop A can.
+		await expect(
+			accounts.createInvite({ actor: shopB, labelId: w.labelId, email: 'owner@link.example' })
+		).rejects.toThrow(
+			"owner@link.example already sees this shop's figures. Only link Berlin can reset its password"
+		);
+		expect(
+			(
+				await accounts.createInvite({
+					actor: shopA,
+					labelId: w.labelId,
+					email: 'owner@link.example'
+				})
+			).kind
+		).toBe('reset');
+
+		// A login shop B makes for another email sees shop B only, not what the label sells at A.
+		const own = await accounts.createInvite({
+			actor: shopB,
+			labelId: w.labelId,
+			email: 'someone@shop-b.example'
+		});
+		expect(own.kind).toBe('new');
+		const other = (await accounts.acceptInvite({ token: own.token, password: PASSWORD })).session;
+		const otherView = { labelId: other.labelId, accountId: other.accountId };
+		const dashboard = await portal.dashboard({
+			...otherView,
+			from: '2026-03-01',
+			to: '2026-03-31'
+		});
+		expect(dashboard.shops.map((s) => s.id)).toEqual([w.shopB]);
+		expect(dashboard.balances.map((b) => b.shopId)).toEqual([w.shopB]);
+		expect(dashboard.sales.map((p) => p.shopId)).toEqual([w.shopB]);
+		expect(JSON.stringify(dashboard)).not.toContain(w.itemA);
+		await expect(
+			portal.statement({ ...otherView, shopId: w.shopA, from: '2026-03-01', to: '2026-03-31' })
+		).rejects.toMatchObject({ code: 'not_found' });
+		expect((await portal.statementPeriods(otherView)).map((p) => p.shopId)).not.toContain(w.shopA);
+		await expect(
+			portal.requestReturn({
+				...otherView,
+				shopId: w.shopA,
+				target: { kind: 'release', id: w.releaseA },
+				quantity: 1,
+				note: null
+			})
+		).rejects.toMatchObject({ code: 'not_found' });
+	});
+
+	test('guessing the password of a link invite is limited like signing in', async () => {
+		const { db } = store().database;
+		const w = await seedLabelWorld(db, 'guess');
+		const { accounts } = labelStores(db, clock().now);
+		const made = await accounts.createInvite({
+			actor: { shopId: w.shopA, staffId: w.managerA },
+			labelId: w.labelId,
+			email: 'owner@guess.example'
+		});
+		await accounts.acceptInvite({ token: made.token, password: PASSWORD });
+		const link = await accounts.createInvite({
+			actor: { shopId: w.shopB, staffId: w.managerB },
+			labelId: w.labelId,
+			email: 'owner@guess.example'
+		});
+		for (let guess = 0; guess < 5; guess++) {
+			expect(
+				await accounts.acceptLink({
+					token: link.token,
+					password: `guess ${guess}`,
+					clientAddress: '10.1.1.1'
+				})
+			).toEqual({ ok: false, reason: 'wrong_credentials' });
+		}
+		expect(
+			await accounts.acceptLink({
+				token: link.token,
+				password: PASSWORD,
+				clientAddress: '10.1.1.1'
+			})
+		).toMatchObject({ ok: false, reason: 'rate_limited', scope: 'email' });
+		expect(await accounts.previewInvite(link.token)).not.toBeNull();
 	});
 
 	test('sign-in pauses after 5 failures for an email until the oldest leaves the 15-minute window', async () => {
@@ -351,10 +493,15 @@ forEachStore('label portal', (store) => {
 	test('one row per release across shops: on hand per shop, sold, sell-through, revenue and share', async () => {
 		const { db } = store().database;
 		const w = await seedLabelWorld(db, 'dash');
+		const viewer = await seedLabelLogin(db, {
+			id: 'dash-login',
+			labelId: w.labelId,
+			shops: [w.shopA, w.shopB]
+		});
 		await sellSome(db, w);
 		const { portal } = labelStores(db, clock().now);
 		const dashboard = await portal.dashboard({
-			labelId: w.labelId,
+			...viewer,
 			from: '2026-03-01',
 			to: '2026-03-31'
 		});
@@ -417,7 +564,7 @@ forEachStore('label portal', (store) => {
 		expect(JSON.stringify(dashboard)).not.toContain('Someone Else');
 
 		const april = await portal.dashboard({
-			labelId: w.labelId,
+			...viewer,
 			from: '2026-04-01',
 			to: '2026-04-30'
 		});
@@ -428,21 +575,31 @@ forEachStore('label portal', (store) => {
 	test('refuses a period that is not real dates, ends before it starts, or spans years', async () => {
 		const { db } = store().database;
 		const w = await seedLabelWorld(db, 'period');
+		const viewer = await seedLabelLogin(db, {
+			id: 'period-login',
+			labelId: w.labelId,
+			shops: [w.shopA, w.shopB]
+		});
 		const { portal } = labelStores(db, clock().now);
 		await expect(
-			portal.dashboard({ labelId: w.labelId, from: '2026-02-30', to: '2026-03-01' })
+			portal.dashboard({ ...viewer, from: '2026-02-30', to: '2026-03-01' })
 		).rejects.toThrow('from must be a date YYYY-MM-DD (got "2026-02-30")');
 		await expect(
-			portal.dashboard({ labelId: w.labelId, from: '2026-03-02', to: '2026-03-01' })
+			portal.dashboard({ ...viewer, from: '2026-03-02', to: '2026-03-01' })
 		).rejects.toThrow('to (2026-03-01) must not be before from (2026-03-02)');
 		await expect(
-			portal.dashboard({ labelId: w.labelId, from: '2020-01-01', to: '2026-03-01' })
+			portal.dashboard({ ...viewer, from: '2020-01-01', to: '2026-03-01' })
 		).rejects.toThrow('a period may span at most 731 days');
 	});
 
 	test('statements chain month to month and list every sale, return and payout', async () => {
 		const { db } = store().database;
 		const w = await seedLabelWorld(db, 'stmt');
+		const viewer = await seedLabelLogin(db, {
+			id: 'stmt-login',
+			labelId: w.labelId,
+			shops: [w.shopA, w.shopB]
+		});
 		await sellSome(db, w);
 		const time = clock('2026-03-10T12:00:00.000Z');
 		const { portal, shop } = labelStores(db, time.now);
@@ -465,7 +622,7 @@ forEachStore('label portal', (store) => {
 			reference: null
 		});
 
-		const periods = await portal.statementPeriods(w.labelId);
+		const periods = await portal.statementPeriods(viewer);
 		expect(periods.map((p) => [p.shopId, p.month, p.openingCents, p.closingCents])).toEqual([
 			[w.shopA, '2026-04', 400, 0],
 			[w.shopB, '2026-04', 1000, 1000],
@@ -473,7 +630,7 @@ forEachStore('label portal', (store) => {
 			[w.shopB, '2026-03', 0, 1000]
 		]);
 		const march = await portal.statement({
-			labelId: w.labelId,
+			...viewer,
 			shopId: w.shopA,
 			from: '2026-03-01',
 			to: '2026-03-31'
@@ -499,7 +656,7 @@ forEachStore('label portal', (store) => {
 			"Customer return: Mr. James Barth & A.D. – Knockin' Boots"
 		);
 
-		const payouts = await portal.payouts(w.labelId);
+		const payouts = await portal.payouts(viewer);
 		expect(payouts.map((p) => [p.businessDay, p.amountCents, p.method, p.recordedByName])).toEqual([
 			['2026-04-02', 400, 'cash', 'Manager of stmt Berlin'],
 			['2026-03-10', 600, 'bank_transfer', 'Manager of stmt Berlin']
@@ -509,6 +666,11 @@ forEachStore('label portal', (store) => {
 	test('a payout may not exceed what the shop owes the label', async () => {
 		const { db } = store().database;
 		const w = await seedLabelWorld(db, 'over');
+		const viewer = await seedLabelLogin(db, {
+			id: 'over-login',
+			labelId: w.labelId,
+			shops: [w.shopA, w.shopB]
+		});
 		await sellSome(db, w);
 		const { shop, portal } = labelStores(db, clock().now);
 		await expect(
@@ -521,7 +683,7 @@ forEachStore('label portal', (store) => {
 				reference: null
 			})
 		).rejects.toThrow('payout of 10.01 GBP is more than the 10.00 GBP owed');
-		expect(await portal.payouts(w.labelId)).toEqual([]);
+		expect(await portal.payouts(viewer)).toEqual([]);
 		await expect(
 			shop.recordPayout({
 				actor: { shopId: w.shopB, staffId: w.managerB },
@@ -537,14 +699,19 @@ forEachStore('label portal', (store) => {
 	test('a label asks for unsold copies back; the shop accepts and packing takes them out of stock', async () => {
 		const { db } = store().database;
 		const w = await seedLabelWorld(db, 'ret');
+		const viewer = await seedLabelLogin(db, {
+			id: 'ret-login',
+			labelId: w.labelId,
+			shops: [w.shopA, w.shopB]
+		});
 		await sellSome(db, w);
 		const { portal, shop } = labelStores(db, clock().now);
 		const target = { kind: 'release' as const, id: w.releaseA };
 		await expect(
-			portal.requestReturn({ labelId: w.labelId, shopId: w.shopA, target, quantity: 5, note: null })
+			portal.requestReturn({ ...viewer, shopId: w.shopA, target, quantity: 5, note: null })
 		).rejects.toThrow('quantity must be at most 4 (got 5): 4 unsold on hand, 0 already asked for');
 		const request = await portal.requestReturn({
-			labelId: w.labelId,
+			...viewer,
 			shopId: w.shopA,
 			target,
 			quantity: 3,
@@ -558,10 +725,10 @@ forEachStore('label portal', (store) => {
 			catno: 'SK 026'
 		});
 		await expect(
-			portal.requestReturn({ labelId: w.labelId, shopId: w.shopA, target, quantity: 2, note: null })
+			portal.requestReturn({ ...viewer, shopId: w.shopA, target, quantity: 2, note: null })
 		).rejects.toThrow('quantity must be at most 1 (got 2): 4 unsold on hand, 3 already asked for');
 		const dashboard = await portal.dashboard({
-			labelId: w.labelId,
+			...viewer,
 			from: '2026-03-01',
 			to: '2026-03-31'
 		});
@@ -592,9 +759,9 @@ forEachStore('label portal', (store) => {
 			shopNote: 'packing on Friday',
 			decidedByName: 'Manager of ret Berlin'
 		});
-		await expect(
-			portal.cancelReturn({ labelId: w.labelId, requestId: request.id })
-		).rejects.toMatchObject({ code: 'conflict' });
+		await expect(portal.cancelReturn({ ...viewer, requestId: request.id })).rejects.toMatchObject({
+			code: 'conflict'
+		});
 		const packed = await shop.markPacked({ actor, requestId: request.id });
 		expect(packed).toMatchObject({ status: 'packed', onHand: 1 });
 		expect(packed.documentId).not.toBeNull();
@@ -614,16 +781,21 @@ forEachStore('label portal', (store) => {
 			.where('item_id', '=', w.itemA)
 			.executeTakeFirstOrThrow();
 		expect(level.on_hand).toBe(1);
-		expect((await portal.returnRequests(w.labelId)).map((r) => r.status)).toEqual(['packed']);
+		expect((await portal.returnRequests(viewer)).map((r) => r.status)).toEqual(['packed']);
 	});
 
 	test('the shop declines with a note the label sees; the label withdraws an unanswered request', async () => {
 		const { db } = store().database;
 		const w = await seedLabelWorld(db, 'decl');
+		const viewer = await seedLabelLogin(db, {
+			id: 'decl-login',
+			labelId: w.labelId,
+			shops: [w.shopA, w.shopB]
+		});
 		const { portal, shop } = labelStores(db, clock().now);
 		const target = { kind: 'release' as const, id: w.releaseB };
 		const first = await portal.requestReturn({
-			labelId: w.labelId,
+			...viewer,
 			shopId: w.shopB,
 			target,
 			quantity: 1,
@@ -639,17 +811,15 @@ forEachStore('label portal', (store) => {
 			shopNote: 'these sell well, keep them here'
 		});
 		const second = await portal.requestReturn({
-			labelId: w.labelId,
+			...viewer,
 			shopId: w.shopB,
 			target,
 			quantity: 3,
 			note: null
 		});
-		const cancelled = await portal.cancelReturn({ labelId: w.labelId, requestId: second.id });
+		const cancelled = await portal.cancelReturn({ ...viewer, requestId: second.id });
 		expect(cancelled.status).toBe('cancelled');
-		expect(
-			(await portal.returnRequests(w.labelId)).map((r) => [r.id, r.status, r.shopNote])
-		).toEqual([
+		expect((await portal.returnRequests(viewer)).map((r) => [r.id, r.status, r.shopNote])).toEqual([
 			[second.id, 'cancelled', null],
 			[first.id, 'declined', 'these sell well, keep them here']
 		]);
@@ -659,6 +829,11 @@ forEachStore('label portal', (store) => {
 		test('sees none of this label’s stock, statements, payouts or requests and cannot touch them', async () => {
 			const { db } = store().database;
 			const w = await seedLabelWorld(db, 'iso');
+			const viewer = await seedLabelLogin(db, {
+				id: 'iso-login',
+				labelId: w.labelId,
+				shops: [w.shopA, w.shopB]
+			});
 			await sellSome(db, w);
 			const { portal, shop } = labelStores(db, clock().now);
 			await shop.recordPayout({
@@ -670,16 +845,20 @@ forEachStore('label portal', (store) => {
 				reference: null
 			});
 			const request = await portal.requestReturn({
-				labelId: w.labelId,
+				...viewer,
 				shopId: w.shopA,
 				target: { kind: 'release', id: w.releaseA },
 				quantity: 1,
 				note: null
 			});
-			const intruder = w.otherLabelId;
+			const intruder = await seedLabelLogin(db, {
+				id: 'iso-intruder',
+				labelId: w.otherLabelId,
+				shops: [w.shopA]
+			});
 
 			const dashboard = await portal.dashboard({
-				labelId: intruder,
+				...intruder,
 				from: '2026-03-01',
 				to: '2026-03-31'
 			});
@@ -700,14 +879,14 @@ forEachStore('label portal', (store) => {
 			}
 			await expect(
 				portal.statement({
-					labelId: intruder,
+					...intruder,
 					shopId: w.shopB,
 					from: '2026-03-01',
 					to: '2026-03-31'
 				})
 			).rejects.toMatchObject({ code: 'not_found' });
 			const shared = await portal.statement({
-				labelId: intruder,
+				...intruder,
 				shopId: w.shopA,
 				from: '2026-03-01',
 				to: '2026-03-31'
@@ -717,7 +896,7 @@ forEachStore('label portal', (store) => {
 			expect(await portal.payouts(intruder)).toEqual([]);
 			expect(await portal.returnRequests(intruder)).toEqual([]);
 			await expect(
-				portal.cancelReturn({ labelId: intruder, requestId: request.id })
+				portal.cancelReturn({ ...intruder, requestId: request.id })
 			).rejects.toMatchObject({
 				code: 'not_found'
 			});
@@ -728,7 +907,7 @@ forEachStore('label portal', (store) => {
 			]) {
 				await expect(
 					portal.requestReturn({
-						labelId: intruder,
+						...intruder,
 						shopId: target.id === w.releaseB ? w.shopB : w.shopA,
 						target,
 						quantity: 1,
@@ -736,7 +915,7 @@ forEachStore('label portal', (store) => {
 					})
 				).rejects.toMatchObject({ code: 'not_found' });
 			}
-			expect((await portal.returnRequests(w.labelId)).map((r) => r.status)).toEqual(['requested']);
+			expect((await portal.returnRequests(viewer)).map((r) => r.status)).toEqual(['requested']);
 		});
 	});
 });

@@ -17,13 +17,16 @@ import { sql, type Kysely } from 'kysely';
 import { lockShopFeed } from '../change-feed.ts';
 import { recordAudit } from '../office/audit.ts';
 import type { Schema, Shop } from '../schema.ts';
-import { carrierShops } from './carriers.ts';
+import { visibleShops } from './carriers.ts';
 import type { LabelDeps } from './deps.ts';
 import { checkPeriod, monthsBetween, releaseKey, sellThrough } from './figures.ts';
 import { labelLedger } from './ledger.ts';
 import { loadRequests, OPEN_STATUSES, targetItems } from './requests.ts';
 
 export const MAX_REQUEST_NOTE = 500;
+
+/** No shop has this id: it stands in for an empty `in (…)` list, which SQL does not allow. */
+const NO_SHOP = '';
 
 function portalShop(shop: Shop): PortalShop {
 	return {
@@ -77,17 +80,19 @@ function totalsByCurrency(amounts: readonly CurrencyAmount[]): CurrencyAmount[] 
 /** The label portal's reads and the label's own writes (return requests), scoped by labelId. */
 export function createLabelPortalStore({ db, now, newId }: LabelDeps): LabelPortalStore {
 	return {
-		async overview(labelId) {
-			const name = await labelName(db, labelId);
-			const shops = await carrierShops(db, labelId);
-			return { labelId, labelName: name, shops: shops.map(portalShop) };
+		async overview(viewer) {
+			const name = await labelName(db, viewer.labelId);
+			const shops = await visibleShops(db, viewer);
+			return { labelId: viewer.labelId, labelName: name, shops: shops.map(portalShop) };
 		},
 
-		async dashboard({ labelId, from, to }) {
+		async dashboard({ labelId, accountId, from, to }) {
 			checkPeriod(from, to);
 			const name = await labelName(db, labelId);
-			const shops = await carrierShops(db, labelId);
+			const shops = await visibleShops(db, { labelId, accountId });
 			const currencyOf = new Map(shops.map((s) => [s.id, s.currency]));
+			// Every query below is limited to these shops; `in ()` is not SQL, so none matches NO_SHOP.
+			const shopIds = shops.length === 0 ? [NO_SHOP] : shops.map((s) => s.id);
 
 			// Summed in the database: a row per item and side of the period, and per day and shop for
 			// the chart, however many lines were sold. Grouped by the output name `in_period`, as the
@@ -115,6 +120,7 @@ export function createLabelPortalStore({ db, now, newId }: LabelDeps): LabelPort
 						's.on_hand'
 					])
 					.where('i.label_id', '=', labelId)
+					.where('i.shop_id', 'in', shopIds)
 					.execute(),
 				db
 					.selectFrom('sale_lines as l')
@@ -130,6 +136,7 @@ export function createLabelPortalStore({ db, now, newId }: LabelDeps): LabelPort
 						eb.fn.sum<number>('l.share_cents').as('share')
 					])
 					.where('l.label_id', '=', labelId)
+					.where('l.shop_id', 'in', shopIds)
 					.groupBy(['l.shop_id', 'l.item_id', 'l.release_id', sql.ref('in_period')])
 					.execute(),
 				db
@@ -144,6 +151,7 @@ export function createLabelPortalStore({ db, now, newId }: LabelDeps): LabelPort
 						eb.fn.sum<number>('l.share_cents').as('share')
 					])
 					.where('l.label_id', '=', labelId)
+					.where('l.shop_id', 'in', shopIds)
 					.groupBy(['l.shop_id', 'l.item_id', sql.ref('in_period')])
 					.execute(),
 				db
@@ -156,6 +164,7 @@ export function createLabelPortalStore({ db, now, newId }: LabelDeps): LabelPort
 						eb.fn.sum<number>('l.share_cents').as('share')
 					])
 					.where('l.label_id', '=', labelId)
+					.where('l.shop_id', 'in', shopIds)
 					.where('s.business_day', '>=', from)
 					.where('s.business_day', '<=', to)
 					.groupBy(['s.business_day', 'l.shop_id'])
@@ -170,6 +179,7 @@ export function createLabelPortalStore({ db, now, newId }: LabelDeps): LabelPort
 						eb.fn.sum<number>('l.share_cents').as('share')
 					])
 					.where('l.label_id', '=', labelId)
+					.where('l.shop_id', 'in', shopIds)
 					.where('r.business_day', '>=', from)
 					.where('r.business_day', '<=', to)
 					.groupBy(['r.business_day', 'l.shop_id'])
@@ -178,12 +188,14 @@ export function createLabelPortalStore({ db, now, newId }: LabelDeps): LabelPort
 					.selectFrom('payable_entries')
 					.select((eb) => ['shop_id', eb.fn.sum<number>('amount_cents').as('balance')])
 					.where('label_id', '=', labelId)
+					.where('shop_id', 'in', shopIds)
 					.groupBy('shop_id')
 					.execute(),
 				db
 					.selectFrom('label_payouts')
 					.select((eb) => ['shop_id', eb.fn.max('business_day').as('last_day')])
 					.where('label_id', '=', labelId)
+					.where('shop_id', 'in', shopIds)
 					.groupBy('shop_id')
 					.execute(),
 				db
@@ -195,6 +207,7 @@ export function createLabelPortalStore({ db, now, newId }: LabelDeps): LabelPort
 						eb.fn.sum<number>('quantity').as('quantity')
 					])
 					.where('label_id', '=', labelId)
+					.where('shop_id', 'in', shopIds)
 					.where('status', 'in', OPEN_STATUSES)
 					.groupBy(['shop_id', 'target_kind', 'target_id'])
 					.execute()
@@ -412,9 +425,10 @@ export function createLabelPortalStore({ db, now, newId }: LabelDeps): LabelPort
 			return dashboard;
 		},
 
-		async statementPeriods(labelId) {
+		async statementPeriods(viewer) {
+			const { labelId } = viewer;
 			await labelName(db, labelId);
-			const shops = await carrierShops(db, labelId);
+			const shops = await visibleShops(db, viewer);
 			const zone = new Map(shops.map((s) => [s.id, s.timezone]));
 			const ledger = await labelLedger(db, {
 				labelId,
@@ -456,10 +470,10 @@ export function createLabelPortalStore({ db, now, newId }: LabelDeps): LabelPort
 			);
 		},
 
-		async statement({ labelId, shopId, from, to }) {
+		async statement({ labelId, accountId, shopId, from, to }) {
 			checkPeriod(from, to);
 			await labelName(db, labelId);
-			const shop = (await carrierShops(db, labelId)).find((s) => s.id === shopId);
+			const shop = (await visibleShops(db, { labelId, accountId })).find((s) => s.id === shopId);
 			if (shop === undefined) {
 				// Messages to a label never echo the ids it sent: a guess learns nothing, not even its own reflection.
 				throw new DomainError('not_found', 'That shop does not carry your label');
@@ -485,7 +499,9 @@ export function createLabelPortalStore({ db, now, newId }: LabelDeps): LabelPort
 			};
 		},
 
-		async payouts(labelId) {
+		async payouts(viewer) {
+			const shops = await visibleShops(db, viewer);
+			if (shops.length === 0) return [];
 			const rows = await db
 				.selectFrom('label_payouts as p')
 				.innerJoin('shops', 'shops.id', 'p.shop_id')
@@ -505,21 +521,30 @@ export function createLabelPortalStore({ db, now, newId }: LabelDeps): LabelPort
 					'p.at',
 					'staff.name as by_name'
 				])
-				.where('p.label_id', '=', labelId)
+				.where('p.label_id', '=', viewer.labelId)
+				.where(
+					'p.shop_id',
+					'in',
+					shops.map((s) => s.id)
+				)
 				.orderBy('p.business_day', 'desc')
 				.orderBy('p.at', 'desc')
 				.execute();
 			return rows.map(payoutView);
 		},
 
-		returnRequests(labelId) {
-			return loadRequests(db, { labelId });
+		async returnRequests(viewer) {
+			const shops = await visibleShops(db, viewer);
+			return loadRequests(db, { labelId: viewer.labelId, shopIds: shops.map((s) => s.id) });
 		},
 
-		async requestReturn({ labelId, shopId, target, quantity, note }) {
+		async requestReturn({ labelId, accountId, shopId, target, quantity, note }) {
 			const at = now();
 			const id = newId();
 			await db.transaction().execute(async (trx) => {
+				if (!(await visibleShops(trx, { labelId, accountId })).some((s) => s.id === shopId)) {
+					throw new DomainError('not_found', 'That shop does not carry your label');
+				}
 				const items = await targetItems(trx, { shopId, labelId, target });
 				if (items.length === 0) {
 					throw new DomainError(
@@ -582,7 +607,7 @@ export function createLabelPortalStore({ db, now, newId }: LabelDeps): LabelPort
 			return view!;
 		},
 
-		async cancelReturn({ labelId, requestId }) {
+		async cancelReturn({ labelId, accountId, requestId }) {
 			const at = now();
 			await db.transaction().execute(async (trx) => {
 				const row = await trx
@@ -591,7 +616,8 @@ export function createLabelPortalStore({ db, now, newId }: LabelDeps): LabelPort
 					.where('id', '=', requestId)
 					.where('label_id', '=', labelId)
 					.executeTakeFirst();
-				if (row === undefined) {
+				const shops = await visibleShops(trx, { labelId, accountId });
+				if (row === undefined || !shops.some((s) => s.id === row.shop_id)) {
 					throw new DomainError('not_found', 'You have no return request with that id');
 				}
 				const result = await trx

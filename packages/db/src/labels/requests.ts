@@ -64,6 +64,8 @@ export async function loadRequests(
 	filter: {
 		labelId?: string;
 		shopId?: string;
+		/** Only these shops' requests (a label login's visible shops). */
+		shopIds?: readonly string[];
 		id?: string;
 		status?: LabelReturnRequestsTable['status'] | null;
 	}
@@ -93,6 +95,10 @@ export async function loadRequests(
 		]);
 	if (filter.labelId !== undefined) query = query.where('q.label_id', '=', filter.labelId);
 	if (filter.shopId !== undefined) query = query.where('q.shop_id', '=', filter.shopId);
+	if (filter.shopIds !== undefined) {
+		if (filter.shopIds.length === 0) return [];
+		query = query.where('q.shop_id', 'in', filter.shopIds);
+	}
 	if (filter.id !== undefined) query = query.where('q.id', '=', filter.id);
 	if (filter.status != null) query = query.where('q.status', '=', filter.status);
 	const rows: RequestRow[] = await query

@@ -1,4 +1,4 @@
-import type { PayoutMethod, ReturnRequestStatus } from '@deadwax/sync';
+import type { InviteKind, PayoutMethod, ReturnRequestStatus } from '@deadwax/sync';
 
 /* Row types of the tables migration 0004_labels adds; conventions as in ../schema.ts. */
 
@@ -12,6 +12,17 @@ export interface LabelAccountsTable {
 	created_at: string;
 	password_set_at: string;
 	last_sign_in_at: string | null;
+	/** The shop that made the login (migration 0006): the only one that may reset its password. */
+	home_shop_id: string | null;
+}
+
+/** A shop that vouches for a login: the login sees that shop's figures (migration 0006). */
+export interface LabelAccountShopsTable {
+	account_id: string;
+	shop_id: string;
+	linked_at: string;
+	/** The invite that made the link. */
+	invite_id: string;
 }
 
 export interface LabelInvitesTable {
@@ -27,8 +38,10 @@ export interface LabelInvitesTable {
 	expires_at: string;
 	used_at: string | null;
 	revoked_at: string | null;
-	/** The account it created or reset. */
+	/** The account it created, reset or linked. */
 	account_id: string | null;
+	/** What it was made for (migration 0006). */
+	kind: InviteKind;
 }
 
 export interface LabelSessionsTable {
@@ -82,6 +95,7 @@ export interface LabelReturnRequestsTable {
 declare module '../schema.ts' {
 	interface Schema {
 		label_accounts: LabelAccountsTable;
+		label_account_shops: LabelAccountShopsTable;
 		label_invites: LabelInvitesTable;
 		label_sessions: LabelSessionsTable;
 		label_sign_in_failures: LabelSignInFailuresTable;

@@ -4,6 +4,7 @@ import { sync } from './0002_sync.ts';
 import { office } from './0003_office.ts';
 import { labels } from './0004_labels.ts';
 import { register } from './0005_register.ts';
+import { labelLinks } from './0006_label_links.ts';
 
 /**
  * Every migration, in the order they run. Names are `NNNN_name`, numbered after the latest one on
@@ -14,5 +15,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
 	'0002_sync': sync,
 	'0003_office': office,
 	'0004_labels': labels,
-	'0005_register': register
+	'0005_register': register,
+	'0006_label_links': labelLinks
 };

@@ -164,4 +164,4 @@ export {
 	fixMisfiledGrades,
 	scaleDiscogsExport
 } from '../office/discogs-fixtures.ts';
-export { seedLabelWorld, type LabelWorld } from '../labels/fixtures.ts';
+export { seedLabelLogin, seedLabelWorld, type LabelWorld } from '../labels/fixtures.ts';

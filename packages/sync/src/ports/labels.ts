@@ -4,8 +4,14 @@
  * carries it; the shop invites it, records payouts and answers return requests in the office.
  * packages/api reaches them through `ctx.stores.labels`; packages/db implements them over Kysely.
  *
- * Every method of `LabelPortalStore` takes the label from the session (`labelId`), never from the
- * client: a row of another label is treated exactly like a row that does not exist.
+ * Every method of `LabelPortalStore` takes the label and the login from the session (a
+ * `LabelViewer`), never from the client: a row of another label is treated exactly like a row that
+ * does not exist.
+ *
+ * Labels are shared by every shop of a server, but a shop only knows an email belongs to a label
+ * when it invited that email itself. So a login sees a shop's figures only once that shop has
+ * linked it (`InviteKind`), and only the shop that made a login may reset its password: no shop can
+ * take a label's login over and read what the label sells at another shop.
  */
 
 /** Who is acting in the office: the signed-in manager or owner of one shop. */
@@ -32,14 +38,22 @@ export interface LabelSignIn {
 	session: LabelSessionInfo;
 }
 
-/** What the set-password page shows before the label chooses a password. */
+/**
+ * What accepting an invite does.
+ * - `new`: makes a login for the email; the inviting shop becomes its home shop and is linked.
+ * - `reset`: the login's home shop lets the label choose a new password; every session ends.
+ * - `link`: another shop adds itself to an existing login; the label accepts with the password it
+ *   already has, so a shop that does not know that password gains nothing.
+ */
+export type InviteKind = 'new' | 'reset' | 'link';
+
+/** What the invite page shows before the label chooses (or enters) a password. */
 export interface InvitePreview {
 	labelName: string;
 	email: string;
 	shopName: string;
 	expiresAt: string;
-	/** True when the email already has an account: accepting sets a new password (a reset). */
-	isReset: boolean;
+	kind: InviteKind;
 }
 
 export interface CreatedInvite {
@@ -50,7 +64,7 @@ export interface CreatedInvite {
 	labelName: string;
 	email: string;
 	expiresAt: string;
-	isReset: boolean;
+	kind: InviteKind;
 }
 
 export interface InviteView {
@@ -63,7 +77,7 @@ export interface InviteView {
 	expiresAt: string;
 	usedAt: string | null;
 	revokedAt: string | null;
-	isReset: boolean;
+	kind: InviteKind;
 }
 
 /**
@@ -77,9 +91,11 @@ export type LabelSignInResult =
 
 export interface LabelAccountStore {
 	/**
-	 * A single-use invite link for a label the shop carries (it has an agreement with it). When the
-	 * email already has an account of this label the invite is a password reset. Throws `not_found`
-	 * when the shop does not carry the label, `conflict` when the email signs in for another label.
+	 * A single-use invite link for a label the shop carries (it has an agreement with it). Its kind
+	 * follows from the email: no login yet (`new`), a login this shop made (`reset`), or a login
+	 * another shop made (`link`). Throws `not_found` when the shop does not carry the label, and
+	 * `conflict` when the email signs in for another label or its login already sees this shop
+	 * (only the login's home shop may reset the password).
 	 */
 	createInvite(input: {
 		actor: ShopActor;
@@ -94,11 +110,22 @@ export interface LabelAccountStore {
 	/** What an unused, unexpired invite token is for, or null for any bad token. */
 	previewInvite(token: string): Promise<InvitePreview | null>;
 	/**
-	 * Spends the invite (even when two requests race, one wins), sets the password (creating the
-	 * account on first use), ends every other session of the account and opens a new one. Throws
-	 * `not_found` for an unknown, used, revoked or expired token.
+	 * Spends a `new` or `reset` invite (even when two requests race, one wins), sets the password
+	 * (creating the login on first use), ends every other session of the login and opens a new one.
+	 * Throws `not_found` for an unknown, used, revoked or expired token, and `conflict` for a `link`
+	 * invite or when the login was made by another shop since the invite was.
 	 */
 	acceptInvite(input: { token: string; password: string }): Promise<LabelSignIn>;
+	/**
+	 * Spends a `link` invite when `password` is the login's current one: the inviting shop is added
+	 * to the login and a session opens. A wrong password counts as a failed sign-in of the email and
+	 * the address and leaves the invite unspent. Throws `not_found` for a bad token or another kind.
+	 */
+	acceptLink(input: {
+		token: string;
+		password: string;
+		clientAddress: string;
+	}): Promise<LabelSignInResult>;
 	/** Checks email and password, counting failures per email and per client address. */
 	signIn(input: {
 		email: string;
@@ -286,36 +313,47 @@ export interface ReturnRequestView {
 	documentId: string | null;
 }
 
+/** Who reads the portal: the session's label and login. Every portal read is scoped by both. */
+export interface LabelViewer {
+	labelId: string;
+	accountId: string;
+}
+
+/**
+ * The portal's reads and the label's own writes. Every shop in them is one that carries the label
+ * (an agreement, consigned items or money owed) and has linked the viewer's login; any other shop
+ * answers like one that does not exist.
+ */
 export interface LabelPortalStore {
-	/** The label and the shops that carry it (an agreement or consigned items). Throws `not_found`. */
-	overview(labelId: string): Promise<{ labelId: string; labelName: string; shops: PortalShop[] }>;
+	/** The label and the shops the login sees. Throws `not_found`. */
+	overview(
+		viewer: LabelViewer
+	): Promise<{ labelId: string; labelName: string; shops: PortalShop[] }>;
 	/** Figures for business days `from`–`to` inclusive. Throws `invalid_input` for a bad period. */
-	dashboard(input: { labelId: string; from: string; to: string }): Promise<Dashboard>;
+	dashboard(input: LabelViewer & { from: string; to: string }): Promise<Dashboard>;
 	/** Every month with activity at every shop, newest first, with opening and closing balances. */
-	statementPeriods(labelId: string): Promise<StatementPeriod[]>;
-	/** One shop's statement. Throws `not_found` when the shop does not carry this label. */
-	statement(input: {
-		labelId: string;
-		shopId: string;
-		from: string;
-		to: string;
-	}): Promise<ShopStatement>;
-	payouts(labelId: string): Promise<PayoutView[]>;
-	returnRequests(labelId: string): Promise<ReturnRequestView[]>;
+	statementPeriods(viewer: LabelViewer): Promise<StatementPeriod[]>;
+	/** One shop's statement. Throws `not_found` when the login does not see that shop. */
+	statement(
+		input: LabelViewer & { shopId: string; from: string; to: string }
+	): Promise<ShopStatement>;
+	payouts(viewer: LabelViewer): Promise<PayoutView[]>;
+	returnRequests(viewer: LabelViewer): Promise<ReturnRequestView[]>;
 	/**
-	 * Asks a shop for unsold copies back. Throws `not_found` when the shop has no consigned copies
-	 * of this label under `target`, `invalid_input` when `quantity` is more than the copies on hand
-	 * less those already asked for.
+	 * Asks a shop for unsold copies back. Throws `not_found` when the login does not see the shop or
+	 * the shop has no consigned copies of this label under `target`, `invalid_input` when `quantity`
+	 * is more than the copies on hand less those already asked for.
 	 */
-	requestReturn(input: {
-		labelId: string;
-		shopId: string;
-		target: ReturnTarget;
-		quantity: number;
-		note: string | null;
-	}): Promise<ReturnRequestView>;
+	requestReturn(
+		input: LabelViewer & {
+			shopId: string;
+			target: ReturnTarget;
+			quantity: number;
+			note: string | null;
+		}
+	): Promise<ReturnRequestView>;
 	/** Withdraws a request the shop has not answered. Throws `not_found` or `conflict`. */
-	cancelReturn(input: { labelId: string; requestId: string }): Promise<ReturnRequestView>;
+	cancelReturn(input: LabelViewer & { requestId: string }): Promise<ReturnRequestView>;
 }
 
 // ── the shop's side, in the office ───────────────────────────────────────────────────────────

@@ -132,7 +132,7 @@ describe('label.account', () => {
 	test('signing out ends the session it names and clears the cookie', async () => {
 		const { caller, calls, cookies } = setup(
 			{},
-			{ kind: 'label', labelId: 'label-a', sessionId: 'hash-of-token' }
+			{ kind: 'label', labelId: 'label-a', accountId: 'login-a', sessionId: 'hash-of-token' }
 		);
 		expect(await caller.label.account.signOut()).toEqual({ isSignedOut: true });
 		expect(calls).toEqual([{ method: 'accounts.signOut', input: 'hash-of-token' }]);
@@ -148,7 +148,12 @@ describe('label.account', () => {
 });
 
 describe('label.portal', () => {
-	const LABEL: Session = { kind: 'label', labelId: 'label-a', sessionId: 's' };
+	const LABEL: Session = {
+		kind: 'label',
+		labelId: 'label-a',
+		accountId: 'login-a',
+		sessionId: 's'
+	};
 
 	test('a return request names no label: the session decides whose copies are asked for', async () => {
 		const { caller, calls } = setup({}, LABEL);
@@ -163,6 +168,7 @@ describe('label.portal', () => {
 				method: 'portal.requestReturn',
 				input: {
 					labelId: 'label-a',
+					accountId: 'login-a',
 					shopId: 'shop-1',
 					target: { kind: 'release', id: 'rel-1' },
 					quantity: 2,

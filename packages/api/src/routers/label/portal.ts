@@ -3,36 +3,33 @@ import { labelProcedure, router } from '../../trpc.ts';
 import { copies, id, note, period, returnTarget } from './schemas.ts';
 
 /*
- * What a signed-in label reads and asks for. Every call passes `ctx.labelId` (from the session) to
- * the store; no input names a label, and an id of another label's row answers like a missing one.
+ * What a signed-in label reads and asks for. Every call passes `ctx.viewer` (the label and login
+ * from the session) to the store; no input names a label or a login, and an id of another label's
+ * row, or of a shop that has not linked this login, answers like a missing one.
  */
 export const portalRouter = router({
 	/** The label and the shops that carry it. */
-	overview: labelProcedure.query(({ ctx }) => ctx.stores.labels.portal.overview(ctx.labelId)),
+	overview: labelProcedure.query(({ ctx }) => ctx.stores.labels.portal.overview(ctx.viewer)),
 
 	/** Stock, sales, money owed and the sales chart for business days `from`–`to`. */
 	dashboard: labelProcedure
 		.input(period)
-		.query(({ ctx, input }) =>
-			ctx.stores.labels.portal.dashboard({ labelId: ctx.labelId, ...input })
-		),
+		.query(({ ctx, input }) => ctx.stores.labels.portal.dashboard({ ...ctx.viewer, ...input })),
 
 	/** Monthly statements of every shop, newest first. */
 	statementPeriods: labelProcedure.query(({ ctx }) =>
-		ctx.stores.labels.portal.statementPeriods(ctx.labelId)
+		ctx.stores.labels.portal.statementPeriods(ctx.viewer)
 	),
 
 	/** One shop's statement with its lines (the CSV export reads these). */
 	statement: labelProcedure
 		.input(period.extend({ shopId: id('shopId') }))
-		.query(({ ctx, input }) =>
-			ctx.stores.labels.portal.statement({ labelId: ctx.labelId, ...input })
-		),
+		.query(({ ctx, input }) => ctx.stores.labels.portal.statement({ ...ctx.viewer, ...input })),
 
-	payouts: labelProcedure.query(({ ctx }) => ctx.stores.labels.portal.payouts(ctx.labelId)),
+	payouts: labelProcedure.query(({ ctx }) => ctx.stores.labels.portal.payouts(ctx.viewer)),
 
 	returnRequests: labelProcedure.query(({ ctx }) =>
-		ctx.stores.labels.portal.returnRequests(ctx.labelId)
+		ctx.stores.labels.portal.returnRequests(ctx.viewer)
 	),
 
 	/** Asks a shop for unsold copies of a release back. */
@@ -46,13 +43,13 @@ export const portalRouter = router({
 			})
 		)
 		.mutation(({ ctx, input }) =>
-			ctx.stores.labels.portal.requestReturn({ labelId: ctx.labelId, ...input })
+			ctx.stores.labels.portal.requestReturn({ ...ctx.viewer, ...input })
 		),
 
 	/** Withdraws a request the shop has not answered yet. */
 	cancelReturn: labelProcedure
 		.input(z.object({ requestId: id('requestId') }))
 		.mutation(({ ctx, input }) =>
-			ctx.stores.labels.portal.cancelReturn({ labelId: ctx.labelId, requestId: input.requestId })
+			ctx.stores.labels.portal.cancelReturn({ ...ctx.viewer, requestId: input.requestId })
 		)
 });

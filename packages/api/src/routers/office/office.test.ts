@@ -33,7 +33,10 @@ test('refuses every office procedure to a signed-out caller and to a clerk, touc
 			{ kind: 'device', shopId: 'kreuzberg', deviceId: 'k1' },
 			'Sign in to the office as a manager or owner first'
 		],
-		[{ kind: 'label', labelId: 'svek' }, 'Sign in to the office as a manager or owner first']
+		[
+			{ kind: 'label', labelId: 'svek', accountId: 'svek-login' },
+			'Sign in to the office as a manager or owner first'
+		]
 	] as const) {
 		const { caller, calls } = office(auth);
 		const error = await caught(caller.office.catalog.lists());

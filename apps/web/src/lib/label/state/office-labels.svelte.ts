@@ -2,6 +2,7 @@ import { parseMoney } from '@deadwax/core';
 import type {
 	CarriedLabel,
 	CreatedInvite,
+	InviteKind,
 	InviteView,
 	PayoutMethod,
 	PayoutView,
@@ -10,6 +11,22 @@ import type {
 import { api } from '$lib/api.ts';
 import { describeError } from '$lib/errors.ts';
 import { viewerLocale } from '../format.ts';
+
+/** What the office says once an invite link is made, by what the link will do. */
+const INVITE_NOTICE: Readonly<Record<InviteKind, (email: string) => string>> = {
+	new: (email) => `Invite link made for ${email}.`,
+	reset: (email) =>
+		`Password reset link made for ${email}. Their current sessions end when they use it.`,
+	link: (email) =>
+		`${email} already has a login from another shop. This link adds your shop to it once they enter their password.`
+};
+
+/** How the office lists an invite's kind. */
+export const INVITE_KIND_NAME: Readonly<Record<InviteKind, string>> = {
+	new: 'invite',
+	reset: 'password reset',
+	link: 'add to existing login'
+};
 
 /**
  * The shop's side of the label portal in the office: the labels it carries, invites (a reset is
@@ -69,9 +86,7 @@ export class OfficeLabelsState {
 	invite(labelId: string, email: string): Promise<boolean> {
 		return this.#act(async () => {
 			this.created = await api.consignment.invite.mutate({ labelId, email });
-			return this.created.isReset
-				? `Password reset link made for ${this.created.email}. Their current sessions end when they use it.`
-				: `Invite link made for ${this.created.email}.`;
+			return INVITE_NOTICE[this.created.kind](this.created.email);
 		});
 	}
 

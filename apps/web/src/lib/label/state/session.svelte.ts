@@ -1,3 +1,4 @@
+import type { InviteKind } from '@deadwax/sync';
 import { TRPCClientError } from '@trpc/client';
 import { api } from '$lib/api.ts';
 import { describeError } from '$lib/errors.ts';
@@ -47,10 +48,17 @@ export class LabelSession {
 		}
 	}
 
-	async acceptInvite(token: string, password: string): Promise<boolean> {
+	/**
+	 * Uses an invite link: a `new` or `reset` one sets `password`; a `link` one checks it against
+	 * the login's current password and adds the inviting shop.
+	 */
+	async acceptInvite(token: string, password: string, kind: InviteKind): Promise<boolean> {
 		this.isBusy = true;
 		try {
-			const me = await api.label.account.acceptInvite.mutate({ token, password });
+			const me =
+				kind === 'link'
+					? await api.label.account.acceptLink.mutate({ token, password })
+					: await api.label.account.acceptInvite.mutate({ token, password });
 			this.me = { labelId: me.labelId, labelName: me.labelName };
 			this.problem = undefined;
 			return true;
