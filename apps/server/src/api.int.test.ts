@@ -27,7 +27,12 @@ forEachStore('the API over a real store', (store) => {
 		const info = await app().request('/trpc/system.info');
 		expect(await info.json()).toEqual({
 			result: {
-				data: { version: '9.9.9', storeKind: store().kind, serverTime: '2026-03-01T10:00:00.000Z' }
+				data: {
+					version: '9.9.9',
+					storeKind: store().kind,
+					publicUrl: null,
+					serverTime: '2026-03-01T10:00:00.000Z'
+				}
 			}
 		});
 		const input = encodeURIComponent(JSON.stringify({ id: 'api-shop' }));

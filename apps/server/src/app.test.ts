@@ -45,7 +45,12 @@ test('serves tRPC at /trpc', async () => {
 	expect(response.status).toBe(200);
 	expect(await response.json()).toEqual({
 		result: {
-			data: { version: '1.2.3', storeKind: 'sqlite', serverTime: '2026-03-01T10:00:00.000Z' }
+			data: {
+				version: '1.2.3',
+				storeKind: 'sqlite',
+				publicUrl: null,
+				serverTime: '2026-03-01T10:00:00.000Z'
+			}
 		}
 	});
 });

@@ -19,6 +19,8 @@ export interface AppDeps {
 	/** Who is calling; every request is anonymous until sign-in lands. */
 	resolveAuth?: (request: Request) => Promise<Session>;
 	log?: Log;
+	/** Read the client's address from X-Forwarded-For (TRUST_PROXY); off by default. */
+	trustProxy?: boolean;
 }
 
 const NO_CACHE = 'no-cache';
@@ -51,7 +53,8 @@ export function createApp({
 	clock,
 	webRoot,
 	resolveAuth = sessionResolver(stores),
-	log = silentLog
+	log = silentLog,
+	trustProxy = false
 }: AppDeps): Hono {
 	const app = new Hono();
 
@@ -89,7 +92,7 @@ export function createApp({
 					auth: await resolveAuth(c.req.raw),
 					bearerToken: bearerTokenOf(c.req.raw),
 					cookies: responseCookies(resHeaders, c.req.raw),
-					clientAddress: clientAddressOf(c)
+					clientAddress: clientAddressOf(c, trustProxy)
 				}),
 			onError({ error, path }) {
 				if (error.code === 'INTERNAL_SERVER_ERROR')

@@ -27,7 +27,9 @@ test('defaults to port 8787 and SQLite in ./data of the directory it was started
 		webRoot: join(REPO_ROOT, 'apps/web/build'),
 		tls: null,
 		demoSeed: true,
-		logLevel: 'info'
+		logLevel: 'info',
+		publicUrl: null,
+		trustProxy: false
 	});
 	expect(config.version).toMatch(/^\d+\.\d+\.\d+/);
 });
@@ -40,7 +42,9 @@ test('reads every variable, resolving DATA_DIR from the cwd and WEB_ROOT from th
 			DATA_DIR: 'var/deadwax',
 			WEB_ROOT: 'dist/web',
 			DEMO_SEED: 'no',
-			LOG_LEVEL: 'debug'
+			LOG_LEVEL: 'debug',
+			PUBLIC_URL: 'https://Records.Example:8443/',
+			TRUST_PROXY: 'yes'
 		},
 		{ cwd }
 	);
@@ -51,7 +55,9 @@ test('reads every variable, resolving DATA_DIR from the cwd and WEB_ROOT from th
 		databaseUrl: 'file:/srv/shop/var/deadwax/deadwax.db',
 		webRoot: join(REPO_ROOT, 'dist/web'),
 		demoSeed: false,
-		logLevel: 'debug'
+		logLevel: 'debug',
+		publicUrl: 'https://records.example:8443',
+		trustProxy: true
 	});
 });
 
@@ -77,7 +83,9 @@ test('lists every bad variable at once with what was expected and what arrived',
 		DATABASE_URL: 'mysql://root:secret@db/deadwax',
 		DEMO_SEED: 'maybe',
 		LOG_LEVEL: 'loud',
-		TLS_CERT_FILE: '/nonexistent/cert.pem'
+		TLS_CERT_FILE: '/nonexistent/cert.pem',
+		PUBLIC_URL: 'https://records.example/label?x=1',
+		TRUST_PROXY: 'sometimes'
 	});
 	expect(problems).toEqual([
 		'PORT: expected a port number from 0 to 65535 (0 picks a free port), got "eighty"',
@@ -85,7 +93,9 @@ test('lists every bad variable at once with what was expected and what arrived',
 		'TLS_CERT_FILE: expected a path to an existing PEM file, got "/nonexistent/cert.pem"',
 		'TLS_KEY_FILE: expected set together with TLS_CERT_FILE (both or neither), got nothing',
 		'DEMO_SEED: expected true or false (also 1/0, yes/no, on/off), got "maybe"',
-		'LOG_LEVEL: expected one of debug, info, warn, error, got "loud"'
+		'LOG_LEVEL: expected one of debug, info, warn, error, got "loud"',
+		'PUBLIC_URL: expected an http:// or https:// address with no path, query or fragment, got "https://records.example/label?x=1"',
+		'TRUST_PROXY: expected true or false (also 1/0, yes/no, on/off), got "sometimes"'
 	]);
 });
 

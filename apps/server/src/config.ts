@@ -25,6 +25,17 @@ export interface ServerConfig {
 	logLevel: LogLevel;
 	/** The running build, from apps/server/package.json. */
 	version: string;
+	/**
+	 * The address labels reach this server at (https://deadwax.example), for links the office
+	 * hands out; null uses the address the manager's browser has open, which may be a LAN one.
+	 */
+	publicUrl: string | null;
+	/**
+	 * True behind a reverse proxy that appends the client to X-Forwarded-For: sign-in limits then
+	 * count per client instead of per proxy. Never set it without such a proxy, as clients could
+	 * then pick their own address.
+	 */
+	trustProxy: boolean;
 }
 
 /** Every bad variable at once, so one restart fixes them all. */
@@ -51,12 +62,21 @@ const VARIABLES = [
 	'TLS_CERT_FILE',
 	'TLS_KEY_FILE',
 	'DEMO_SEED',
-	'LOG_LEVEL'
+	'LOG_LEVEL',
+	'PUBLIC_URL',
+	'TRUST_PROXY'
 ] as const;
 type Variable = (typeof VARIABLES)[number];
 
 const TRUE_WORDS = ['1', 'true', 'yes', 'on'];
 const FALSE_WORDS = ['0', 'false', 'no', 'off'];
+
+const flag = z
+	.string()
+	.refine((v) => [...TRUE_WORDS, ...FALSE_WORDS].includes(v.toLowerCase()), {
+		error: 'true or false (also 1/0, yes/no, on/off)'
+	})
+	.transform((v) => TRUE_WORDS.includes(v.toLowerCase()));
 
 const pemFile = z.string().refine((path) => existsSync(path), {
 	error: 'a path to an existing PEM file'
@@ -85,16 +105,18 @@ const envSchema = z
 		WEB_ROOT: z.string().optional(),
 		TLS_CERT_FILE: pemFile.optional(),
 		TLS_KEY_FILE: pemFile.optional(),
-		DEMO_SEED: z
-			.string()
-			.refine((v) => [...TRUE_WORDS, ...FALSE_WORDS].includes(v.toLowerCase()), {
-				error: 'true or false (also 1/0, yes/no, on/off)'
-			})
-			.transform((v) => TRUE_WORDS.includes(v.toLowerCase()))
-			.optional(),
+		DEMO_SEED: flag.optional(),
 		LOG_LEVEL: z
 			.enum(['debug', 'info', 'warn', 'error'], { error: 'one of debug, info, warn, error' })
-			.optional()
+			.optional(),
+		PUBLIC_URL: z
+			.string()
+			.refine(isPublicUrl, {
+				error: 'an http:// or https:// address with no path, query or fragment'
+			})
+			.transform((url) => new URL(url).origin)
+			.optional(),
+		TRUST_PROXY: flag.optional()
 	})
 	.superRefine(
 		(env, ctx) => {
@@ -110,6 +132,21 @@ const envSchema = z
 		// Check the pair even when other variables are bad: every problem is listed at once.
 		{ when: () => true }
 	);
+
+function isPublicUrl(text: string): boolean {
+	try {
+		const url = new URL(text);
+		return (
+			(url.protocol === 'http:' || url.protocol === 'https:') &&
+			url.pathname === '/' &&
+			url.search === '' &&
+			url.hash === '' &&
+			url.username === ''
+		);
+	} catch {
+		return false;
+	}
+}
 
 /** What arrived, quoted, with any password masked; "nothing" when unset. */
 function received(name: Variable, value: string | undefined): string {
@@ -177,7 +214,9 @@ export function loadConfig(
 				: null,
 		demoSeed: vars.DEMO_SEED ?? true,
 		logLevel: vars.LOG_LEVEL ?? 'info',
-		version: readVersion()
+		version: readVersion(),
+		publicUrl: vars.PUBLIC_URL ?? null,
+		trustProxy: vars.TRUST_PROXY ?? false
 	};
 }
 
@@ -199,6 +238,8 @@ export function describeConfig(config: ServerConfig): string[] {
 		`web root      ${config.webRoot}`,
 		`tls           ${config.tls ? `cert ${config.tls.certFile}, key ${config.tls.keyFile}` : 'off'}`,
 		`demo seed     ${config.demoSeed ? 'on' : 'off'}`,
-		`log level     ${config.logLevel}`
+		`log level     ${config.logLevel}`,
+		`public url    ${config.publicUrl ?? 'the address each browser has open'}`,
+		`trust proxy   ${config.trustProxy ? 'yes (X-Forwarded-For)' : 'no'}`
 	];
 }

@@ -73,10 +73,11 @@ export async function listen({
 }): Promise<RunningServer> {
 	const app = createApp({
 		stores: createStores(database),
-		info: { version: config.version, storeKind: database.kind },
+		info: { version: config.version, storeKind: database.kind, publicUrl: config.publicUrl },
 		clock: { now: () => new Date() },
 		webRoot: config.webRoot,
-		log
+		log,
+		trustProxy: config.trustProxy
 	});
 	const server: ServerType = config.tls
 		? serve({

@@ -36,6 +36,8 @@ export interface ServerInfo {
 	/** The running build, from the server's package.json. */
 	version: string;
 	storeKind: StoreKind;
+	/** Where labels reach the server (links in invites); null: the browser's own address. */
+	publicUrl?: string | null;
 }
 
 /** Everything a procedure may use. The server builds one per request; tests build one directly. */

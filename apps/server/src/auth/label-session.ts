@@ -72,11 +72,19 @@ export function responseCookies(resHeaders: Headers, request: Request): Response
 
 /**
  * The caller's address for sign-in rate limits: the TCP peer. Behind a reverse proxy every label
- * shares the proxy's address, so the per-address limit is loose there while the per-email one
- * still holds; X-Forwarded-For is not trusted, as anyone can send it. Null without a socket
- * (app.request() in tests).
+ * shares the proxy's address, so with `trustProxy` (TRUST_PROXY) the last X-Forwarded-For entry,
+ * the one the proxy itself appended, is used instead; without it the header is ignored, as anyone
+ * can send it. Null without a socket (app.request() in tests) and no trusted header.
  */
-export function clientAddressOf(c: Context): string | null {
+export function clientAddressOf(c: Context, trustProxy = false): string | null {
+	if (trustProxy) {
+		const forwarded = (c.req.header('x-forwarded-for') ?? '')
+			.split(',')
+			.map((a) => a.trim())
+			.filter((a) => a !== '');
+		const last = forwarded[forwarded.length - 1];
+		if (last !== undefined) return last;
+	}
 	try {
 		return getConnInfo(c).remote.address ?? null;
 	} catch {

@@ -5,6 +5,7 @@ export const systemRouter = router({
 	info: procedure.query(({ ctx }) => ({
 		version: ctx.config.version,
 		storeKind: ctx.config.storeKind,
+		publicUrl: ctx.config.publicUrl ?? null,
 		serverTime: ctx.clock.now().toISOString()
 	}))
 });

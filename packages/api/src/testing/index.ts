@@ -67,13 +67,15 @@ export function testContext(
 		bearerToken?: string;
 		version?: string;
 		storeKind?: StoreKind;
+		publicUrl?: string | null;
 	} = {}
 ): Context {
 	return createInnerContext({
 		stores: overrides.stores ?? memoryStores(),
 		config: {
 			version: overrides.version ?? '0.0.0-test',
-			storeKind: overrides.storeKind ?? 'sqlite'
+			storeKind: overrides.storeKind ?? 'sqlite',
+			publicUrl: overrides.publicUrl ?? null
 		},
 		clock: overrides.clock ?? fixedClock(),
 		auth: overrides.auth ?? ANONYMOUS,

@@ -44,18 +44,22 @@ export class OfficeLabelsState {
 	problem = $state<string | undefined>(undefined);
 	notice = $state<string | undefined>(undefined);
 	isBusy = $state(false);
+	/** Where labels reach the server (PUBLIC_URL); null: links use this browser's address. */
+	publicUrl = $state<string | null>(null);
 
 	async load(): Promise<void> {
 		try {
 			const me = await api.office.session.me.query();
 			this.isSignedIn = me !== null;
 			if (me === null) return;
-			const [labels, invites, requests, payouts] = await Promise.all([
+			const [labels, invites, requests, payouts, info] = await Promise.all([
 				api.consignment.labels.query(),
 				api.consignment.invites.query(),
 				api.consignment.returnRequests.query({ status: null }),
-				api.consignment.payouts.query({ labelId: null })
+				api.consignment.payouts.query({ labelId: null }),
+				api.system.info.query()
 			]);
+			this.publicUrl = info.publicUrl;
 			this.labels = labels;
 			this.invites = invites;
 			this.requests = requests;
