@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { expect, test } from 'vitest';
-import { recordMovement, stockLevels } from './ledger.ts';
+import { lockShopFeed } from './change-feed.ts';
+import { recordMovement, stockLevels, writeMovements } from './ledger.ts';
 import type { Schema } from './schema.ts';
 import type { Kysely } from 'kysely';
 import { forEachStore, insertTestShop } from './testing/index.ts';
@@ -173,5 +174,52 @@ forEachStore('stock ledger', (store) => {
 				.where('shop_id', '=', 'ledger-e')
 				.execute()
 		).toEqual([]);
+	});
+	test('writes many movements at once, with each one’s on-hand and feed entry in order', async () => {
+		const { db } = store().database;
+		await insertItems(db, 'ledger-f', ['f1', 'f2']);
+		await recordMovement(db, {
+			shopId: 'ledger-f',
+			itemId: 'f1',
+			delta: 2,
+			reason: 'receive',
+			at: AT
+		});
+		const written = await db.transaction().execute(async (trx) => {
+			await lockShopFeed(trx, 'ledger-f');
+			return writeMovements(
+				trx,
+				'ledger-f',
+				[
+					['f1', -3],
+					['f2', 4],
+					['f1', 5],
+					['f2', -1]
+				].map(([itemId, delta]) => ({
+					itemId: itemId as string,
+					delta: delta as number,
+					reason: 'adjust' as const,
+					at: AT
+				}))
+			);
+		});
+		expect(written.movements.map((m) => m.onHand)).toEqual([-1, 4, 4, 3]);
+		expect(written.changes).toEqual([
+			{ entity: 'stock', entityId: 'f1', data: { itemId: 'f1', onHand: -1 } },
+			{ entity: 'stock', entityId: 'f2', data: { itemId: 'f2', onHand: 4 } },
+			{ entity: 'stock', entityId: 'f1', data: { itemId: 'f1', onHand: 4 } },
+			{ entity: 'stock', entityId: 'f2', data: { itemId: 'f2', onHand: 3 } }
+		]);
+		const levels = await stockLevels(db, 'ledger-f');
+		expect(levels).toEqual(
+			new Map([
+				['f1', 4],
+				['f2', 3]
+			])
+		);
+		expect(levels).toEqual(await sumsOfMovements(db, 'ledger-f'));
+		await expect(
+			writeMovements(db, 'ledger-f', [{ itemId: 'f1', delta: 0, reason: 'adjust', at: AT }])
+		).rejects.toThrow('stock movement delta must be a whole number other than 0 (got 0)');
 	});
 });
