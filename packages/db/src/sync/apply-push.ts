@@ -8,11 +8,11 @@ import {
 import type { OpResult, PushOutput } from '@deadwax/sync';
 import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
-import { appendChange, lockShopFeed } from '../change-feed.ts';
-import { recordMovement } from '../ledger.ts';
+import { appendChanges, chunked, lockShopFeed } from '../change-feed.ts';
+import { writeMovements } from '../ledger.ts';
 import * as office from '../office/index.ts';
 import * as register from '../register/index.ts';
-import type { Schema } from '../schema.ts';
+import type { Item, Schema } from '../schema.ts';
 import { itemSnapshot } from '../snapshots.ts';
 import type { ReviewFlagKind } from './schema.ts';
 
@@ -30,6 +30,42 @@ type PendingFlag = { kind: ReviewFlagKind; subject: string; detail: Record<strin
 
 type Applied = { serverSeq: number | null; isDuplicateRecord?: string };
 
+/** An op as it arrived, its id, and what parsing it gave. */
+interface PushedOp {
+	raw: unknown;
+	opId: string;
+	parsed: ReturnType<typeof operationSchema.safeParse>;
+}
+
+/** An applied_ops row as far as a repeat of the op needs it. */
+interface StoredOp {
+	shop_id: string;
+	status: string;
+	reason: string | null;
+}
+
+/**
+ * What one push's ops need to know about rows written before them, read once per push instead of
+ * once per op: which op ids are recorded, which sale and return ids (and by which op), and which
+ * of the lines' items the shop has. Kept current as each op commits. A positive answer never goes
+ * stale (these rows are never deleted, nor moved to another shop); a negative one can (another
+ * push committing meanwhile), so an op applied on these facts is backed by the primary keys of
+ * applied_ops, sales and returns, and redone with every check in its transaction when one fires.
+ */
+interface BatchFacts {
+	ops: Map<string, StoredOp>;
+	sales: Map<string, string>;
+	returns: Map<string, string>;
+	items: Set<string>;
+}
+
+/** What an op's transaction learnt, merged into the batch's facts once it has committed. */
+interface Learnt {
+	sales: [string, string][];
+	returns: [string, string][];
+	items: string[];
+}
+
 /**
  * Applies a device's pushed ops, each in its own transaction with its applied_ops row, so each
  * takes effect at most once however often it arrives. Never throws for a bad op: a malformed one
@@ -41,36 +77,147 @@ export async function applyPush(
 	deps: SyncDeps,
 	{ shopId, deviceId, ops }: { shopId: string; deviceId: string; ops: readonly unknown[] }
 ): Promise<PushOutput> {
+	const pushed = ops.map((raw) => ({
+		raw,
+		opId: opIdOf(raw),
+		parsed: operationSchema.safeParse(raw)
+	}));
+	const facts = await readBatchFacts(deps.db, shopId, pushed);
 	const results: OpResult[] = [];
-	for (const raw of ops) results.push(await applyOp(deps, shopId, deviceId, raw));
+	for (const op of pushed) results.push(await applyOp(deps, shopId, deviceId, op, facts));
 	return { results, serverTime: deps.now() };
+}
+
+async function readBatchFacts(
+	db: Kysely<Schema>,
+	shopId: string,
+	pushed: readonly PushedOp[]
+): Promise<BatchFacts> {
+	const facts: BatchFacts = {
+		ops: new Map(),
+		sales: new Map(),
+		returns: new Map(),
+		items: new Set()
+	};
+	const saleIds: string[] = [];
+	const returnIds: string[] = [];
+	const itemIds = new Set<string>();
+	for (const { parsed } of pushed) {
+		if (!parsed.success) continue;
+		const op = parsed.data;
+		if (op.kind === 'sale.completed') saleIds.push(op.payload.saleId);
+		if (op.kind === 'sale.returned') returnIds.push(op.payload.returnId);
+		if (
+			op.kind === 'sale.completed' ||
+			op.kind === 'sale.returned' ||
+			op.kind === 'trade_in.completed'
+		) {
+			for (const line of op.payload.lines) itemIds.add(line.itemId);
+		}
+	}
+	for (const ids of chunked([...new Set(pushed.map((p) => p.opId))])) {
+		const rows = await db
+			.selectFrom('applied_ops')
+			.select(['op_id', 'shop_id', 'status', 'reason'])
+			.where('op_id', 'in', ids)
+			.execute();
+		for (const { op_id, ...stored } of rows) facts.ops.set(op_id, stored);
+	}
+	for (const ids of chunked([...new Set(saleIds)])) {
+		const rows = await db
+			.selectFrom('sales')
+			.select(['id', 'op_id'])
+			.where('id', 'in', ids)
+			.execute();
+		for (const r of rows) facts.sales.set(r.id, r.op_id);
+	}
+	for (const ids of chunked([...new Set(returnIds)])) {
+		const rows = await db
+			.selectFrom('returns')
+			.select(['id', 'op_id'])
+			.where('id', 'in', ids)
+			.execute();
+		for (const r of rows) facts.returns.set(r.id, r.op_id);
+	}
+	for (const ids of chunked([...itemIds])) {
+		const rows = await db
+			.selectFrom('items')
+			.select('id')
+			.where('shop_id', '=', shopId)
+			.where('id', 'in', ids)
+			.execute();
+		for (const r of rows) facts.items.add(r.id);
+	}
+	return facts;
+}
+
+/** The answer to an op already recorded (in this shop, or, refused, in another). */
+function repeatOf(opId: string, shopId: string, stored: StoredOp): OpResult {
+	if (stored.shop_id !== shopId) {
+		return { opId, status: 'rejected', reason: `opId ${opId} is already used by another shop` };
+	}
+	const reason = `already ${stored.status}${stored.reason ? `: ${stored.reason}` : ''}`;
+	return { opId, status: 'duplicate', reason };
 }
 
 async function applyOp(
 	deps: SyncDeps,
 	shopId: string,
 	deviceId: string,
-	raw: unknown
+	op: PushedOp,
+	facts: BatchFacts
 ): Promise<OpResult> {
-	const opId = opIdOf(raw);
-	return deps.db.transaction().execute(async (trx) => {
+	const stored = facts.ops.get(op.opId);
+	if (stored !== undefined) return repeatOf(op.opId, shopId, stored);
+	let outcome: OpOutcome;
+	try {
+		outcome = await runOp(deps, shopId, deviceId, op, facts);
+	} catch {
+		// A negative fact went stale (this op, sale or return committed by a push running beside
+		// this one) and a primary key refused the write, or the store failed; either way the
+		// transaction left nothing behind. Again with every check inside the transaction: a stale
+		// fact now gives the repeat's answer, a store failure throws.
+		outcome = await runOp(deps, shopId, deviceId, op, null);
+	}
+	facts.ops.set(op.opId, outcome.stored);
+	for (const [id, opId] of outcome.learnt.sales) facts.sales.set(id, opId);
+	for (const [id, opId] of outcome.learnt.returns) facts.returns.set(id, opId);
+	for (const id of outcome.learnt.items) facts.items.add(id);
+	return outcome.result;
+}
+
+interface OpOutcome {
+	result: OpResult;
+	/** The op's applied_ops row, as a repeat of it later in the push needs it. */
+	stored: StoredOp;
+	learnt: Learnt;
+}
+
+/**
+ * One op in its own transaction. With `facts`, trusts them (see BatchFacts); with null, checks
+ * applied_ops, the sale or return ids and the items inside the transaction, after the feed lock.
+ */
+async function runOp(
+	deps: SyncDeps,
+	shopId: string,
+	deviceId: string,
+	{ raw, opId, parsed }: PushedOp,
+	facts: BatchFacts | null
+): Promise<OpOutcome> {
+	const learnt: Learnt = { sales: [], returns: [], items: [] };
+	return deps.db.transaction().execute(async (trx): Promise<OpOutcome> => {
 		// Shop row first: serializes this shop's writers (see appendChange) before any other lock.
 		await lockShopFeed(trx, shopId);
-		const stored = await trx
-			.selectFrom('applied_ops')
-			.select(['shop_id', 'status', 'reason'])
-			.where('op_id', '=', opId)
-			.executeTakeFirst();
-		if (stored !== undefined) {
-			if (stored.shop_id !== shopId) {
-				return { opId, status: 'rejected', reason: `opId ${opId} is already used by another shop` };
-			}
-			const reason = `already ${stored.status}${stored.reason ? `: ${stored.reason}` : ''}`;
-			return { opId, status: 'duplicate', reason };
+		if (facts === null) {
+			const stored = await trx
+				.selectFrom('applied_ops')
+				.select(['shop_id', 'status', 'reason'])
+				.where('op_id', '=', opId)
+				.executeTakeFirst();
+			if (stored !== undefined) return { result: repeatOf(opId, shopId, stored), stored, learnt };
 		}
 		const receivedAt = deps.now();
 		const newId = deps.newId ?? uuidv7;
-		const parsed = operationSchema.safeParse(raw);
 		if (!parsed.success) {
 			const reason = parsed.error.issues
 				.map((i) => `${i.path.map(String).join('.') || 'op'}: ${i.message}`)
@@ -94,7 +241,11 @@ async function applyOp(
 			await insertFlags(trx, shopId, receivedAt, newId, [
 				{ kind: 'invalid_op', subject: opId, detail: { deviceId, reason } }
 			]);
-			return { opId, status: 'rejected', reason };
+			return {
+				result: { opId, status: 'rejected', reason },
+				stored: { shop_id: shopId, status: 'rejected', reason },
+				learnt
+			};
 		}
 
 		const op = parsed.data;
@@ -107,7 +258,17 @@ async function applyOp(
 				detail: { deviceId, deviceTime: op.deviceTime, serverTime: receivedAt, aheadMs }
 			});
 		}
-		const ctx = { trx, shopId, deviceId, op, receivedAt, newId, flags };
+		const ctx: ApplyContext = {
+			trx,
+			shopId,
+			deviceId,
+			op,
+			receivedAt,
+			newId,
+			flags,
+			facts,
+			learnt
+		};
 		const handler = HANDLERS[op.kind] ?? recordOnly;
 		const applied = await handler(ctx, op);
 
@@ -136,11 +297,17 @@ async function applyOp(
 				received_at: receivedAt
 			})
 			.execute();
+		const stored = { shop_id: shopId, status, reason };
 		if (applied.isDuplicateRecord !== undefined) {
 			// The record is already here under another op: nothing is lost, nothing is doubled.
-			return { opId, status: 'duplicate', reason: applied.isDuplicateRecord };
+			return {
+				result: { opId, status: 'duplicate', reason: applied.isDuplicateRecord },
+				stored,
+				learnt
+			};
 		}
-		return reason === null ? { opId, status } : { opId, status, reason };
+		const result: OpResult = reason === null ? { opId, status } : { opId, status, reason };
+		return { result, stored, learnt };
 	});
 }
 
@@ -179,57 +346,88 @@ type ApplyContext = {
 	receivedAt: string;
 	newId: () => string;
 	flags: PendingFlag[];
+	/** The push's facts to trust, or null to check everything in the transaction (see runOp). */
+	facts: BatchFacts | null;
+	learnt: Learnt;
 };
 
+/** Which of `itemIds` the shop has: those the facts know, and the rest looked up under the lock. */
 async function knownItems(ctx: ApplyContext, itemIds: readonly string[]): Promise<Set<string>> {
+	const known = new Set<string>();
+	const unsure: string[] = [];
+	for (const id of new Set(itemIds)) {
+		if (ctx.facts?.items.has(id) === true) known.add(id);
+		else unsure.push(id);
+	}
+	if (unsure.length === 0) return known;
 	const rows = await ctx.trx
 		.selectFrom('items')
 		.select('id')
 		.where('shop_id', '=', ctx.shopId)
-		.where('id', 'in', [...new Set(itemIds)])
+		.where('id', 'in', unsure)
 		.execute();
-	return new Set(rows.map((r) => r.id));
+	for (const { id } of rows) {
+		known.add(id);
+		ctx.learnt.items.push(id);
+	}
+	return known;
+}
+
+/** The op that already recorded sale or return `id`, if one did. */
+async function recordedBy(
+	ctx: ApplyContext,
+	table: 'sales' | 'returns',
+	id: string
+): Promise<string | undefined> {
+	if (ctx.facts !== null) return ctx.facts[table].get(id);
+	const row = await ctx.trx
+		.selectFrom(table)
+		.select('op_id')
+		.where('id', '=', id)
+		.executeTakeFirst();
+	return row?.op_id;
 }
 
 async function applySale(ctx: ApplyContext, sale: SaleRecord): Promise<Applied> {
 	const { trx, shopId, deviceId, op, receivedAt, newId, flags } = ctx;
-	const existing = await trx
-		.selectFrom('sales')
-		.select('op_id')
-		.where('id', '=', sale.saleId)
-		.executeTakeFirst();
-	if (existing !== undefined) {
+	const recordedByOp = await recordedBy(ctx, 'sales', sale.saleId);
+	if (recordedByOp !== undefined) {
 		return {
 			serverSeq: null,
-			isDuplicateRecord: `sale ${sale.saleId} is already recorded by op ${existing.op_id}`
+			isDuplicateRecord: `sale ${sale.saleId} is already recorded by op ${recordedByOp}`
 		};
 	}
 	const known = await knownItems(
 		ctx,
 		sale.lines.map((l) => l.itemId)
 	);
-	const onHandAfter = new Map<string, number>();
+	const sold: SaleRecord['lines'] = [];
 	for (const line of sale.lines) {
-		if (!known.has(line.itemId)) {
-			flags.push({
-				kind: 'unknown_item',
-				subject: sale.saleId,
-				detail: { itemId: line.itemId, lineId: line.lineId, quantity: line.quantity }
-			});
+		if (known.has(line.itemId)) {
+			sold.push(line);
 			continue;
 		}
-		const { onHand } = await recordMovement(trx, {
-			shopId,
+		flags.push({
+			kind: 'unknown_item',
+			subject: sale.saleId,
+			detail: { itemId: line.itemId, lineId: line.lineId, quantity: line.quantity }
+		});
+	}
+	const { movements, changes } = await writeMovements(
+		trx,
+		shopId,
+		sold.map((line) => ({
 			itemId: line.itemId,
 			delta: -line.quantity,
-			reason: 'sale',
+			reason: 'sale' as const,
 			refKind: 'sale',
 			refId: sale.saleId,
 			at: receivedAt,
 			by: deviceId
-		});
-		onHandAfter.set(line.itemId, onHand);
-	}
+		}))
+	);
+	const onHandAfter = new Map<string, number>();
+	sold.forEach((line, i) => onHandAfter.set(line.itemId, movements[i]!.onHand));
 	// Oversold exactly when this sale leaves the item below zero: the copies left the shop anyway.
 	for (const [itemId, onHand] of onHandAfter) {
 		if (onHand < 0) {
@@ -302,32 +500,33 @@ async function applySale(ctx: ApplyContext, sale: SaleRecord): Promise<Applied> 
 			: []
 	);
 	if (payables.length > 0) await trx.insertInto('payable_entries').values(payables).execute();
-	const { seq } = await appendChange(trx, shopId, 'sale', sale.saleId, {
-		...sale,
-		deviceId,
-		isFlagged,
-		flags: [...new Set(flags.map((f) => f.kind))]
-	});
-	return { serverSeq: seq };
+	// Each line's new level, then the sale: one reservation of seqs, one insert.
+	const appended = await appendChanges(trx, shopId, [
+		...changes,
+		{
+			entity: 'sale',
+			entityId: sale.saleId,
+			data: { ...sale, deviceId, isFlagged, flags: [...new Set(flags.map((f) => f.kind))] }
+		}
+	]);
+	ctx.learnt.sales.push([sale.saleId, op.opId]);
+	return { serverSeq: appended?.seq ?? null };
 }
 
 async function applyReturn(ctx: ApplyContext, ret: ReturnRecord): Promise<Applied> {
 	const { trx, shopId, deviceId, op, receivedAt, newId, flags } = ctx;
-	const existing = await trx
-		.selectFrom('returns')
-		.select('op_id')
-		.where('id', '=', ret.returnId)
-		.executeTakeFirst();
-	if (existing !== undefined) {
+	const recordedByOp = await recordedBy(ctx, 'returns', ret.returnId);
+	if (recordedByOp !== undefined) {
 		return {
 			serverSeq: null,
-			isDuplicateRecord: `return ${ret.returnId} is already recorded by op ${existing.op_id}`
+			isDuplicateRecord: `return ${ret.returnId} is already recorded by op ${recordedByOp}`
 		};
 	}
 	const known = await knownItems(
 		ctx,
 		ret.lines.map((l) => l.itemId)
 	);
+	const restocked: ReturnRecord['lines'] = [];
 	for (const line of ret.lines) {
 		if (!known.has(line.itemId)) {
 			flags.push({
@@ -338,18 +537,21 @@ async function applyReturn(ctx: ApplyContext, ret: ReturnRecord): Promise<Applie
 			continue;
 		}
 		// A damaged copy is refunded but never re-enters stock.
-		if (!line.restock) continue;
-		await recordMovement(trx, {
-			shopId,
+		if (line.restock) restocked.push(line);
+	}
+	const { changes } = await writeMovements(
+		trx,
+		shopId,
+		restocked.map((line) => ({
 			itemId: line.itemId,
 			delta: line.quantity,
-			reason: 'return',
+			reason: 'return' as const,
 			refKind: 'return',
 			refId: ret.returnId,
 			at: receivedAt,
 			by: deviceId
-		});
-	}
+		}))
+	);
 	const isFlagged = flags.length > 0;
 	await trx
 		.insertInto('returns')
@@ -407,13 +609,16 @@ async function applyReturn(ctx: ApplyContext, ret: ReturnRecord): Promise<Applie
 			: []
 	);
 	if (payables.length > 0) await trx.insertInto('payable_entries').values(payables).execute();
-	const { seq } = await appendChange(trx, shopId, 'return', ret.returnId, {
-		...ret,
-		deviceId,
-		isFlagged,
-		flags: [...new Set(flags.map((f) => f.kind))]
-	});
-	return { serverSeq: seq };
+	const appended = await appendChanges(trx, shopId, [
+		...changes,
+		{
+			entity: 'return',
+			entityId: ret.returnId,
+			data: { ...ret, deviceId, isFlagged, flags: [...new Set(flags.map((f) => f.kind))] }
+		}
+	]);
+	ctx.learnt.returns.push([ret.returnId, op.opId]);
+	return { serverSeq: appended?.seq ?? null };
 }
 
 /**
@@ -448,7 +653,7 @@ async function applyTradeIn(ctx: ApplyContext, tradeIn: TradeInRecord): Promise<
 						.execute()
 				).map((r) => r.id)
 	);
-	let lastSeq: number | null = null;
+	const placed: TradeInRecord['lines'] = [];
 	for (const line of tradeIn.lines) {
 		const problem = taken.has(line.itemId)
 			? 'item id already exists'
@@ -465,48 +670,61 @@ async function applyTradeIn(ctx: ApplyContext, tradeIn: TradeInRecord): Promise<
 			});
 			continue;
 		}
-		await trx
+		placed.push(line);
+	}
+	if (placed.length === 0) return { serverSeq: null };
+	const items = new Map<string, Item>();
+	for (const chunk of chunked(placed)) {
+		const rows = await trx
 			.insertInto('items')
-			.values({
-				id: line.itemId,
-				shop_id: shopId,
-				release_id: line.releaseId,
-				title: line.description,
-				kind: 'used',
-				sku: null,
-				price_cents: line.priceCents ?? 0,
-				cost_cents: line.costBasisCents,
-				tax_class_id: line.taxClassId,
-				media_grade: line.mediaGrade,
-				sleeve_grade: line.sleeveGrade,
-				updated_at: receivedAt
-			})
+			.values(
+				chunk.map((line) => ({
+					id: line.itemId,
+					shop_id: shopId,
+					release_id: line.releaseId,
+					title: line.description,
+					kind: 'used' as const,
+					sku: null,
+					price_cents: line.priceCents ?? 0,
+					cost_cents: line.costBasisCents,
+					tax_class_id: line.taxClassId,
+					media_grade: line.mediaGrade,
+					sleeve_grade: line.sleeveGrade,
+					updated_at: receivedAt
+				}))
+			)
+			.returningAll()
 			.execute();
-		const item = await trx
-			.selectFrom('items')
-			.selectAll()
-			.where('id', '=', line.itemId)
-			.executeTakeFirstOrThrow();
-		await appendChange(trx, shopId, 'item', item.id, itemSnapshot(item));
-		await recordMovement(trx, {
-			shopId,
+		for (const row of rows) items.set(row.id, row);
+	}
+	const { changes } = await writeMovements(
+		trx,
+		shopId,
+		placed.map((line) => ({
 			itemId: line.itemId,
 			delta: 1,
-			reason: 'trade_in',
+			reason: 'trade_in' as const,
 			refKind: 'trade_in',
 			refId: tradeIn.tradeInId,
 			at: receivedAt,
 			by: deviceId
-		});
-		lastSeq = (
-			await trx
-				.selectFrom('shops')
-				.select('change_seq')
-				.where('id', '=', shopId)
-				.executeTakeFirstOrThrow()
-		).change_seq;
-	}
-	return { serverSeq: lastSeq };
+		}))
+	);
+	// Per record, as bought: the new item, then its one copy in stock.
+	const appended = await appendChanges(
+		trx,
+		shopId,
+		placed.flatMap((line, i) => {
+			const item = items.get(line.itemId);
+			if (item === undefined) throw new Error(`traded-in item ${line.itemId} was not written`);
+			return [
+				{ entity: 'item' as const, entityId: item.id, data: itemSnapshot(item) },
+				changes[i]!
+			];
+		})
+	);
+	ctx.learnt.items.push(...placed.map((l) => l.itemId));
+	return { serverSeq: appended?.seq ?? null };
 }
 
 async function insertFlags(

@@ -298,6 +298,122 @@ forEachStore('sync store', (store) => {
 		expect(await levels(db, 'twice')).toEqual(new Map([['twice-a', 4]]));
 	});
 
+	test('applies an op pushed twice at once exactly once, answering the slower push as a duplicate', async () => {
+		const { db } = store().database;
+		await seedSyncShop(db, { shopId: 'racing', items: { 'racing-a': 5 } });
+		const { sync } = stores(db);
+		for (let round = 0; round < 3; round++) {
+			const op = saleOp(sale('racing-a'), { deviceId: 'd1', deviceTime: NOW });
+			const again = saleOp(op.payload, { deviceId: 'd1', deviceSeq: 2, deviceTime: NOW });
+			// Both pushes read their facts before either commits: the second finds the sale taken.
+			const pushes = await Promise.all([
+				sync.push({ shopId: 'racing', deviceId: 'd1', ops: [op] }),
+				sync.push({ shopId: 'racing', deviceId: 'd1', ops: [op] }),
+				sync.push({ shopId: 'racing', deviceId: 'd1', ops: [again] })
+			]);
+			expect(pushes.map((p) => p.results[0]?.status).sort()).toEqual([
+				'applied',
+				'duplicate',
+				'duplicate'
+			]);
+		}
+		expect(await levels(db, 'racing')).toEqual(new Map([['racing-a', 2]]));
+		expect(await ledgerSums(db, 'racing')).toEqual(await levels(db, 'racing'));
+		const recorded = await db
+			.selectFrom('applied_ops')
+			.select(['status'])
+			.where('shop_id', '=', 'racing')
+			.execute();
+		expect(recorded.map((r) => r.status).sort()).toEqual([
+			'applied',
+			'applied',
+			'applied',
+			'rejected',
+			'rejected',
+			'rejected'
+		]);
+	});
+
+	test('appends each line’s level and then the sale under consecutive seqs, and records the sale’s seq', async () => {
+		const { db } = store().database;
+		await seedSyncShop(db, { shopId: 'order', items: { 'order-a': 5, 'order-b': 1 } });
+		const { sync } = stores(db);
+		const { change_seq: before } = await db
+			.selectFrom('shops')
+			.select('change_seq')
+			.where('id', '=', 'order')
+			.executeTakeFirstOrThrow();
+		const record = saleRecord(
+			[
+				{ itemId: 'order-a', quantity: 2 },
+				{ itemId: 'order-b', quantity: 2 },
+				{ itemId: 'order-a', quantity: 1 }
+			],
+			{ completedAt: NOW }
+		);
+		const op = saleOp(record, { deviceTime: NOW });
+		const { results } = await sync.push({ shopId: 'order', deviceId: 'd1', ops: [op] });
+		expect(results[0]).toEqual({ opId: op.opId, status: 'flagged', reason: 'oversell' });
+		const feed = await sync.pull({ shopId: 'order', cursor: before, limit: 10 });
+		expect(feed.changes.map((c) => [c.seq - before, c.entity, c.entityId, c.data])).toEqual([
+			[1, 'stock', 'order-a', { itemId: 'order-a', onHand: 3 }],
+			[2, 'stock', 'order-b', { itemId: 'order-b', onHand: -1 }],
+			[3, 'stock', 'order-a', { itemId: 'order-a', onHand: 2 }],
+			[4, 'sale', record.saleId, expect.objectContaining({ isFlagged: true, flags: ['oversell'] })]
+		]);
+		const applied = await db
+			.selectFrom('applied_ops')
+			.select('server_seq')
+			.where('op_id', '=', op.opId)
+			.executeTakeFirstOrThrow();
+		expect(applied.server_seq).toBe(before + 4);
+		expect((await flags(db, 'order')).map((f) => JSON.parse(f.detail) as unknown)).toEqual([
+			{ itemId: 'order-b', quantity: 2, onHand: -1 }
+		]);
+	});
+
+	test('sells a record traded in earlier in the same push from stock, without flagging it', async () => {
+		const { db } = store().database;
+		const fx = await seedSyncShop(db, { shopId: 'resold', items: {} });
+		const { sync } = stores(db);
+		const tradeIn = {
+			opId: uuidv7(),
+			deviceId: 'd1',
+			deviceSeq: 1,
+			deviceTime: NOW,
+			kind: 'trade_in.completed' as const,
+			payload: {
+				tradeInId: uuidv7(),
+				receiptNo: 'K1-T00002',
+				clerkId: 'clerk-1',
+				currency: 'EUR',
+				businessDay: '2026-03-01',
+				completedAt: NOW,
+				lines: [
+					{
+						lineId: 'resold-line',
+						itemId: 'resold-u1',
+						releaseId: null,
+						description: 'Used LP',
+						mediaGrade: 'VG+' as const,
+						sleeveGrade: 'VG' as const,
+						offerCents: 500,
+						costBasisCents: 500,
+						priceCents: 1200,
+						taxClassId: fx.taxClassId
+					}
+				],
+				offerCents: 500,
+				payout: { kind: 'cash' as const, amountCents: 500 }
+			}
+		};
+		const sold = saleOp(sale('resold-u1'), { deviceSeq: 2, deviceTime: NOW });
+		const { results } = await sync.push({ shopId: 'resold', deviceId: 'd1', ops: [tradeIn, sold] });
+		expect(results.map((r) => r.status)).toEqual(['applied', 'applied']);
+		expect(await levels(db, 'resold')).toEqual(new Map([['resold-u1', 0]]));
+		expect(await flags(db, 'resold')).toEqual([]);
+	});
+
 	test('pages the change feed by seq and says how much is left', async () => {
 		const { db } = store().database;
 		await seedSyncShop(db, { shopId: 'pages', items: { 'pages-a': 1, 'pages-b': 1 } });
