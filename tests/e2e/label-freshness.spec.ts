@@ -2,8 +2,8 @@ import { expect, test } from '@playwright/test';
 import {
 	acceptInvite,
 	inviteSvek,
-	pairTablet,
-	sellOnTablet,
+	pairTill,
+	sellOnTill,
 	svekItems,
 	uniqueEmail
 } from './support/label-fixture.ts';
@@ -12,7 +12,7 @@ test('a sale rung up on a tablet shows in the open portal within seconds of the 
 	page,
 	request
 }, testInfo) => {
-	const tablet = await pairTablet(request, 'Freshness tablet');
+	const tablet = await pairTill(request, 'Freshness tablet');
 	// The last of Svek's items: the other label specs sell the first one.
 	const item = (await svekItems(request, tablet)).at(-1);
 	if (item === undefined) throw new Error('the demo shop has no Svek copies on hand');
@@ -27,7 +27,7 @@ test('a sale rung up on a tablet shows in the open portal within seconds of the 
 	// Marks this document: a reload would lose it.
 	await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
 
-	await sellOnTablet(request, tablet, item, 1);
+	await sellOnTill(request, tablet, item, 1);
 	const syncedAt = Date.now();
 	await expect(soldAllTime).toHaveText(String(soldBefore + 1), { timeout: 15_000 });
 	const seconds = (Date.now() - syncedAt) / 1000;

@@ -3,8 +3,8 @@ import {
 	acceptInvite,
 	inviteSvek,
 	PASSWORD,
-	pairTablet,
-	sellOnTablet,
+	pairTill,
+	sellOnTill,
 	seriousViolations,
 	signInToOffice,
 	SVEK,
@@ -53,10 +53,10 @@ test('the office invites a label, records a payout, and declines a request with 
 	await expect(page.getByText(`Signed in as ${SVEK.name}`)).toBeVisible();
 
 	// A sale makes sure something is owed, then the shop pays part of it.
-	const tablet = await pairTablet(request, 'Office spec tablet');
+	const tablet = await pairTill(request, 'Office spec tablet');
 	const [item] = await svekItems(request, tablet);
 	if (item === undefined) throw new Error('the demo shop has no Svek copies on hand');
-	await sellOnTablet(request, tablet, item, 1);
+	await sellOnTill(request, tablet, item, 1);
 	await office.reload();
 	const reference = `E2E-${Date.now().toString(36)}`;
 	const payout = office.getByRole('region', { name: 'Record a payout' });

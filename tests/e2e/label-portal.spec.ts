@@ -3,17 +3,17 @@ import { readFileSync } from 'node:fs';
 import {
 	acceptInvite,
 	inviteSvek,
-	pairTablet,
+	pairTill,
 	PASSWORD,
 	payOutToSvek,
-	sellOnTablet,
+	sellOnTill,
 	seriousViolations,
 	signInToOffice,
 	SVEK,
 	svekItems,
-	trpcQuery,
 	uniqueEmail
 } from './support/label-fixture.ts';
+import { query } from './support/trpc.ts';
 
 /*
  * A consignment label on its phone and at a desk: invite, password, dashboard, statements with CSV,
@@ -99,10 +99,10 @@ for (const device of DEVICES) {
 			request
 		}) => {
 			// A sale and a payout, so every table of every page is drawn.
-			const tablet = await pairTablet(request, `Axe tablet ${device.name}`);
+			const tablet = await pairTill(request, `Axe tablet ${device.name}`);
 			const [item] = await svekItems(request, tablet);
 			if (item === undefined) throw new Error('the demo shop has no Svek copies on hand');
-			await sellOnTablet(request, tablet, item, 1);
+			await sellOnTill(request, tablet, item, 1);
 			await payOutToSvek(request, 100, `axe-${device.name}`);
 			await acceptInvite(page, await inviteSvek(request, uniqueEmail(`${device.name}-axe`)));
 			await expect(page.getByRole('heading', { name: 'Your releases' })).toBeVisible();
@@ -147,10 +147,10 @@ test('a statement shows a sale from the tablet and exports its lines to CSV', as
 	page,
 	request
 }) => {
-	const tablet = await pairTablet(request, 'Statement tablet');
+	const tablet = await pairTill(request, 'Statement tablet');
 	const [item] = await svekItems(request, tablet);
 	if (item === undefined) throw new Error('the demo shop has no Svek copies on hand');
-	await sellOnTablet(request, tablet, item, 1);
+	await sellOnTill(request, tablet, item, 1);
 	await acceptInvite(page, await inviteSvek(request, uniqueEmail('csv')));
 	await page.getByRole('link', { name: 'Statements' }).click();
 	const thisMonth = new Intl.DateTimeFormat('en-US', {
@@ -234,15 +234,17 @@ test('a label asks for copies back; the shop accepts and packs them in the offic
 	await expect(mine).toContainText('Packed and on their way');
 	await expect(mine).toContainText('“ready for pickup Thursday” — Deadwax Demo Records');
 	// Packing wrote a return-to-label stock document taking the copy out of stock.
-	const [packed] = await trpcQuery<{ id: string; documentId: string | null; status: string }[]>(
+	const [packed] = await query<{ id: string; documentId: string | null; status: string }[]>(
 		page.request,
 		'label.portal.returnRequests'
 	);
 	expect(packed?.status).toBe('packed');
 	await signInToOffice(request);
-	const documents = await trpcQuery<
-		{ id: string; counterparty: string; lines: { delta: number }[] }[]
-	>(request, 'office.stock.documents', { kind: 'return_to_label', limit: 200 });
+	const documents = await query<{ id: string; counterparty: string; lines: { delta: number }[] }[]>(
+		request,
+		'office.stock.documents',
+		{ kind: 'return_to_label', limit: 200 }
+	);
 	expect(documents.find((d) => d.id === packed?.documentId)).toMatchObject({
 		counterparty: SVEK.labelId,
 		lines: [{ delta: -1 }]

@@ -21,7 +21,7 @@ test('the reports chart the period, export each to CSV, and sum every register f
 	});
 	const tillName = unique('Report till');
 	const till = await pairTill(page.request, tillName);
-	expect(await ringUp(page.request, till, record, 2)).toBe('applied');
+	expect(await ringUp(page.request, till, record, { quantity: 2 })).toBe('applied');
 
 	await signInOnPage(page, DEMO.manager, '/office/reports');
 	await expect(

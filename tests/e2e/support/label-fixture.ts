@@ -1,8 +1,10 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import type { AxeResults } from 'axe-core';
-import { PROTOCOL_VERSION } from '@deadwax/sync';
-import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { pairTill, ringUp, type Till } from './till.ts';
+import { mutate, query } from './trpc.ts';
+
+export { pairTill, type Till };
 
 /*
  * What the label portal's specs need from the demo shop (DEMO_SEED): a manager's office session,
@@ -15,35 +17,6 @@ export const MANAGER = { shopId: DEMO_SHOP, staffId: 'demo-manager', pin: '1357'
 /** Svek consigns at a fixed 7.00 per copy in the demo shop. */
 export const SVEK = { labelId: 'label-svek', name: 'Svek' };
 export const PASSWORD = 'wax cylinders forever';
-
-type Headers = Record<string, string>;
-
-async function answer<T>(
-	response: Awaited<ReturnType<APIRequestContext['get']>>,
-	path: string
-): Promise<T> {
-	expect(response.ok(), `${path}: ${await response.text()}`).toBe(true);
-	return ((await response.json()) as { result: { data: T } }).result.data;
-}
-
-export async function trpcQuery<T>(
-	request: APIRequestContext,
-	path: string,
-	input?: unknown,
-	headers: Headers = {}
-): Promise<T> {
-	const qs = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
-	return answer<T>(await request.get(`/trpc/${path}${qs}`, { headers }), path);
-}
-
-export async function trpcMutation<T>(
-	request: APIRequestContext,
-	path: string,
-	input?: unknown,
-	headers: Headers = {}
-): Promise<T> {
-	return answer<T>(await request.post(`/trpc/${path}`, { data: input ?? null, headers }), path);
-}
 
 /** Signs `request` in to the office as the demo manager (the dw_office cookie stays in it). */
 export async function signInToOffice(request: APIRequestContext): Promise<void> {
@@ -59,7 +32,7 @@ export function uniqueEmail(tag: string): string {
 /** Invites `email` for Svek from the office; returns the link's token. */
 export async function inviteSvek(request: APIRequestContext, email: string): Promise<string> {
 	await signInToOffice(request);
-	const invite = await trpcMutation<{ token: string }>(request, 'consignment.invite', {
+	const invite = await mutate<{ token: string }>(request, 'consignment.invite', {
 		labelId: SVEK.labelId,
 		email
 	});
@@ -73,7 +46,7 @@ export async function payOutToSvek(
 	reference: string
 ): Promise<void> {
 	await signInToOffice(request);
-	await trpcMutation(request, 'consignment.recordPayout', {
+	await mutate(request, 'consignment.recordPayout', {
 		labelId: SVEK.labelId,
 		amountCents,
 		method: 'bank_transfer',
@@ -91,24 +64,6 @@ export async function acceptInvite(page: Page, token: string): Promise<void> {
 	await expect(page.getByText(`Signed in as ${SVEK.name}`)).toBeVisible();
 }
 
-export interface Tablet {
-	token: string;
-	deviceId: string;
-	nextSeq: number;
-}
-
-/** Pairs a new tablet with a code the demo manager makes. */
-export async function pairTablet(request: APIRequestContext, name: string): Promise<Tablet> {
-	const { code } = await trpcMutation<{ code: string }>(request, 'devices.createPairingCode', {
-		manager: MANAGER
-	});
-	const paired = await trpcMutation<{ token: string; deviceId: string }>(request, 'devices.pair', {
-		code,
-		name
-	});
-	return { token: paired.token, deviceId: paired.deviceId, nextSeq: 1 };
-}
-
 export interface ConsignedItem {
 	itemId: string;
 	releaseId: string;
@@ -117,10 +72,7 @@ export interface ConsignedItem {
 }
 
 /** Svek's items with copies on hand, read from the shop's change feed as a tablet reads them. */
-export async function svekItems(
-	request: APIRequestContext,
-	tablet: Tablet
-): Promise<ConsignedItem[]> {
+export async function svekItems(request: APIRequestContext, till: Till): Promise<ConsignedItem[]> {
 	const items = new Map<
 		string,
 		{ releaseId: string; priceCents: number; labelId: string | null }
@@ -128,11 +80,11 @@ export async function svekItems(
 	const onHand = new Map<string, number>();
 	let cursor = 0;
 	for (;;) {
-		const page = await trpcQuery<{
+		const page = await query<{
 			changes: { entity: string; entityId: string; data: Record<string, unknown> | null }[];
 			cursor: number;
 			hasMore: boolean;
-		}>(request, 'sync.pull', { cursor, limit: 1000 }, { authorization: `Bearer ${tablet.token}` });
+		}>(request, 'sync.pull', { cursor, limit: 1000 }, { authorization: `Bearer ${till.token}` });
 		for (const change of page.changes) {
 			if (change.data === null) continue;
 			if (change.entity === 'item') {
@@ -157,70 +109,19 @@ export async function svekItems(
 /** Svek's fixed share per copy in the demo shop's agreement. */
 const SVEK_SHARE_CENTS = 700;
 
-/**
- * Rings up `quantity` copies of `item` (tax included, paid in cash) on the tablet and syncs it;
- * resolves once the server has applied it.
- */
-export async function sellOnTablet(
+/** Rings up `quantity` copies of Svek's `item` on the till; resolves once the server applied it. */
+export async function sellOnTill(
 	request: APIRequestContext,
-	tablet: Tablet,
+	till: Till,
 	item: ConsignedItem,
 	quantity = 1
 ): Promise<void> {
-	const saleId = randomUUID();
-	const at = new Date().toISOString();
-	const totalCents = item.priceCents * quantity;
-	const sale = {
-		saleId,
-		receiptNo: `E2E-${saleId.slice(0, 8)}`,
-		clerkId: 'demo-clerk',
-		currency: 'EUR',
-		businessDay: at.slice(0, 10),
-		completedAt: at,
-		lines: [
-			{
-				lineId: `${saleId.slice(0, 8)}-1`,
-				itemId: item.itemId,
-				releaseId: item.releaseId,
-				description: 'Svek record',
-				kind: 'new',
-				quantity,
-				unitPriceCents: item.priceCents,
-				discountCents: 0,
-				discountReason: null,
-				taxClassId: 'demo-records',
-				taxRateBp: 0,
-				taxCents: 0,
-				totalCents,
-				consignment: { labelId: SVEK.labelId, shareCents: SVEK_SHARE_CENTS * quantity }
-			}
-		],
-		receiptDiscountCents: 0,
-		receiptDiscountReason: null,
-		subtotalCents: totalCents,
-		discountCents: 0,
-		taxCents: 0,
-		totalCents,
-		roundingCents: 0,
-		tenders: [{ kind: 'cash', amountCents: totalCents, tenderedCents: totalCents, changeCents: 0 }]
-	};
-	const op = {
-		opId: randomUUID(),
-		deviceId: tablet.deviceId,
-		deviceSeq: tablet.nextSeq++,
-		deviceTime: at,
-		kind: 'sale.completed',
-		payload: sale
-	};
-	const pushed = await trpcMutation<{ results: { status: string; reason?: string }[] }>(
-		request,
-		'sync.push',
-		{ protocolVersion: PROTOCOL_VERSION, ops: [op] },
-		{ authorization: `Bearer ${tablet.token}` }
-	);
-	expect(
-		pushed.results.map((r) => `${r.status}${r.reason === undefined ? '' : `: ${r.reason}`}`)
-	).toEqual(['applied']);
+	const status = await ringUp(request, till, item, {
+		quantity,
+		description: 'Svek record',
+		consignment: { labelId: SVEK.labelId, shareCentsPerCopy: SVEK_SHARE_CENTS }
+	});
+	expect(status).toBe('applied');
 }
 
 // axe-core itself, injected into the page (@axe-core/playwright needs Node 22).

@@ -1,6 +1,5 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
-import { PROTOCOL_VERSION } from '@deadwax/sync';
-import { randomUUID } from 'node:crypto';
+import { mutate, query } from './trpc.ts';
 
 /*
  * What the office specs need: the demo shop's staff (DEMO_SEED), a unique name per run and per
@@ -32,34 +31,8 @@ export function freshEan13(): string {
 	return `${body}${(10 - (sum % 10)) % 10}`;
 }
 
-type Headers = Record<string, string>;
-
-async function answer<T>(
-	response: Awaited<ReturnType<APIRequestContext['get']>>,
-	path: string
-): Promise<T> {
-	expect(response.ok(), `${path}: ${await response.text()}`).toBe(true);
-	return ((await response.json()) as { result: { data: T } }).result.data;
-}
-
-export async function query<T>(
-	request: APIRequestContext,
-	path: string,
-	input?: unknown,
-	headers: Headers = {}
-): Promise<T> {
-	const qs = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
-	return answer<T>(await request.get(`/trpc/${path}${qs}`, { headers }), path);
-}
-
-export async function mutate<T>(
-	request: APIRequestContext,
-	path: string,
-	input?: unknown,
-	headers: Headers = {}
-): Promise<T> {
-	return answer<T>(await request.post(`/trpc/${path}`, { data: input ?? null, headers }), path);
-}
+export { mutate, query } from './trpc.ts';
+export { pairTill, ringUp, type Till } from './till.ts';
 
 /** Signs a request context in to the office as `who` (the dw_office cookie stays in it). */
 export async function officeCookie(
@@ -146,85 +119,4 @@ export async function signInOnPage(
 	await page.getByLabel(`PIN for ${who.name}`).fill(who.pin);
 	await page.getByLabel(`PIN for ${who.name}`).press('Enter');
 	await expect(nav).toBeVisible();
-}
-
-export interface Till {
-	token: string;
-	deviceId: string;
-	nextSeq: number;
-}
-
-/** Pairs a register through the API with a code the signed-in manager makes. */
-export async function pairTill(request: APIRequestContext, name: string): Promise<Till> {
-	const { code } = await mutate<{ code: string }>(request, 'devices.createPairingCode', {});
-	const paired = await mutate<{ token: string; deviceId: string }>(request, 'devices.pair', {
-		code,
-		name
-	});
-	return { token: paired.token, deviceId: paired.deviceId, nextSeq: 1 };
-}
-
-/** Pushes one cash sale of `quantity` copies from a till, as a register would; resolves to its status. */
-export async function ringUp(
-	request: APIRequestContext,
-	till: Till,
-	item: { itemId: string; releaseId: string | null; priceCents: number },
-	quantity = 1
-): Promise<string> {
-	const saleId = randomUUID();
-	const at = new Date().toISOString();
-	const totalCents = item.priceCents * quantity;
-	const op = {
-		opId: randomUUID(),
-		deviceId: till.deviceId,
-		deviceSeq: till.nextSeq++,
-		deviceTime: at,
-		kind: 'sale.completed',
-		payload: {
-			saleId,
-			receiptNo: `E2E-${saleId.slice(0, 8)}`,
-			clerkId: DEMO.clerk.id,
-			currency: 'EUR',
-			// The demo shop's business day is Berlin's date, whatever zone the test runs in.
-			businessDay: new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(
-				new Date(at)
-			),
-			completedAt: at,
-			lines: [
-				{
-					lineId: `${saleId.slice(0, 8)}-1`,
-					itemId: item.itemId,
-					releaseId: item.releaseId,
-					description: 'E2E record',
-					kind: 'new',
-					quantity,
-					unitPriceCents: item.priceCents,
-					discountCents: 0,
-					discountReason: null,
-					taxClassId: DEMO.taxClassId,
-					taxRateBp: 0,
-					taxCents: 0,
-					totalCents,
-					consignment: null
-				}
-			],
-			receiptDiscountCents: 0,
-			receiptDiscountReason: null,
-			subtotalCents: totalCents,
-			discountCents: 0,
-			taxCents: 0,
-			totalCents,
-			roundingCents: 0,
-			tenders: [
-				{ kind: 'cash', amountCents: totalCents, tenderedCents: totalCents, changeCents: 0 }
-			]
-		}
-	};
-	const pushed = await mutate<{ results: { status: string }[] }>(
-		request,
-		'sync.push',
-		{ protocolVersion: PROTOCOL_VERSION, ops: [op] },
-		{ authorization: `Bearer ${till.token}` }
-	);
-	return pushed.results[0]?.status ?? 'missing';
 }
