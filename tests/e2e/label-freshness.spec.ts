@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import {
+	MANAGER,
 	acceptInvite,
 	inviteSvek,
 	pairTill,
@@ -12,7 +13,7 @@ test('a sale rung up on a tablet shows in the open portal within seconds of the 
 	page,
 	request
 }, testInfo) => {
-	const tablet = await pairTill(request, 'Freshness tablet');
+	const tablet = await pairTill(request, 'Freshness tablet', MANAGER);
 	// The last of Svek's items: the other label specs sell the first one.
 	const item = (await svekItems(request, tablet)).at(-1);
 	if (item === undefined) throw new Error('the demo shop has no Svek copies on hand');

@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import {
+	MANAGER,
 	acceptInvite,
 	inviteSvek,
 	PASSWORD,
@@ -53,7 +54,7 @@ test('the office invites a label, records a payout, and declines a request with 
 	await expect(page.getByText(`Signed in as ${SVEK.name}`)).toBeVisible();
 
 	// A sale makes sure something is owed, then the shop pays part of it.
-	const tablet = await pairTill(request, 'Office spec tablet');
+	const tablet = await pairTill(request, 'Office spec tablet', MANAGER);
 	const [item] = await svekItems(request, tablet);
 	if (item === undefined) throw new Error('the demo shop has no Svek copies on hand');
 	await sellOnTill(request, tablet, item, 1);

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import {
+	MANAGER,
 	acceptInvite,
 	inviteSvek,
 	pairTill,
@@ -99,7 +100,7 @@ for (const device of DEVICES) {
 			request
 		}) => {
 			// A sale and a payout, so every table of every page is drawn.
-			const tablet = await pairTill(request, `Axe tablet ${device.name}`);
+			const tablet = await pairTill(request, `Axe tablet ${device.name}`, MANAGER);
 			const [item] = await svekItems(request, tablet);
 			if (item === undefined) throw new Error('the demo shop has no Svek copies on hand');
 			await sellOnTill(request, tablet, item, 1);
@@ -147,7 +148,7 @@ test('a statement shows a sale from the tablet and exports its lines to CSV', as
 	page,
 	request
 }) => {
-	const tablet = await pairTill(request, 'Statement tablet');
+	const tablet = await pairTill(request, 'Statement tablet', MANAGER);
 	const [item] = await svekItems(request, tablet);
 	if (item === undefined) throw new Error('the demo shop has no Svek copies on hand');
 	await sellOnTill(request, tablet, item, 1);

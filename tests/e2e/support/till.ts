@@ -14,9 +14,20 @@ export interface Till {
 	nextSeq: number;
 }
 
-/** Pairs a register with a code made by the manager `request` is signed in as. */
-export async function pairTill(request: APIRequestContext, name: string): Promise<Till> {
-	const { code } = await mutate<{ code: string }>(request, 'devices.createPairingCode', {});
+/**
+ * Pairs a register with a code made by the manager `request` is signed in as, or by `manager`
+ * (staff id and PIN, as a tablet asks for them) when it is not.
+ */
+export async function pairTill(
+	request: APIRequestContext,
+	name: string,
+	manager?: { shopId: string; staffId: string; pin: string }
+): Promise<Till> {
+	const { code } = await mutate<{ code: string }>(
+		request,
+		'devices.createPairingCode',
+		manager === undefined ? {} : { manager }
+	);
 	const paired = await mutate<{ token: string; deviceId: string }>(request, 'devices.pair', {
 		code,
 		name
