@@ -63,7 +63,8 @@ export function createStaffStore({ db, now, newId, pinIterations }: OfficeDeps):
 		await recordAudit(trx, {
 			id: newId(),
 			shopId: actor.shopId,
-			actorKind: 'staff',
+			// The CLI adds staff as the system (a new shop's first owner has nobody to add them).
+			actorKind: actor.kind ?? 'staff',
 			actorId: actor.staffId,
 			action,
 			subject: row.id,
