@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { createStores, migrateToLatest, openDatabase } from '@deadwax/db';
 import { EXIT_USAGE, type Command } from './command.ts';
-import { shopForCli } from './discogs-shop.ts';
+import { shopForCli } from './shop-flag.ts';
 
 const USAGE = 'deadwax export discogs [--shop ID] > FILE';
 

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { describeDiscogsProblem } from '@deadwax/core/discogs';
 import { createStores, migrateToLatest, openDatabase } from '@deadwax/db';
 import { EXIT_USAGE, type Command } from './command.ts';
-import { shopForCli } from './discogs-shop.ts';
+import { shopForCli } from './shop-flag.ts';
 
 const USAGE = 'deadwax import discogs FILE [--shop ID]';
 

@@ -5,12 +5,14 @@ import type { Command } from './command.ts';
 import { migrateCommand } from './migrate.ts';
 import { serveCommand } from './serve.ts';
 import { shopCreateCommand } from './shop-create.ts';
+import { staffCreateCommand } from './staff-create.ts';
 
 /** Every `deadwax` command. Later issues add theirs here (`import discogs`, `export discogs`). */
 export const COMMANDS: readonly Command[] = [
 	serveCommand,
 	migrateCommand,
 	shopCreateCommand,
+	staffCreateCommand,
 	backupCommand,
 	importDiscogsCommand,
 	exportDiscogsCommand

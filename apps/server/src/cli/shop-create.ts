@@ -1,6 +1,13 @@
 import { parseArgs } from 'node:util';
 import { currencyCode } from '@deadwax/core';
-import { createStores, migrateToLatest, openDatabase } from '@deadwax/db';
+import {
+	appendChange,
+	createStores,
+	migrateToLatest,
+	openDatabase,
+	taxClassSnapshot,
+	type Database
+} from '@deadwax/db';
 import { z } from 'zod';
 import { EXIT_USAGE, type Command } from './command.ts';
 
@@ -36,6 +43,18 @@ const flagsSchema = z.object({
 		.enum(['inclusive', 'exclusive'], { error: 'must be inclusive or exclusive' })
 		.default('inclusive'),
 	'tax-rounding': z.enum(['line', 'receipt'], { error: 'must be line or receipt' }).default('line'),
+	'tax-rate': z
+		.string()
+		.regex(/^\d{1,3}(\.\d{1,2})?$/, { error: 'must be a percentage like 19 or 7.7' })
+		.transform((rate) => Math.round(Number(rate) * 100))
+		.refine((bp) => bp <= 10_000, { error: 'must be at most 100' })
+		.default(0),
+	'tax-name': z
+		.string()
+		.trim()
+		.min(1, { error: '--tax-name must not be empty' })
+		.max(80, { error: '--tax-name must be at most 80 characters' })
+		.optional(),
 	id: z
 		.string()
 		.regex(/^[a-z0-9][a-z0-9-]{1,62}$/, {
@@ -46,11 +65,48 @@ const flagsSchema = z.object({
 
 const USAGE =
 	'deadwax shop create --name NAME --currency EUR --timezone Europe/Berlin ' +
-	'[--locale de-DE] [--tax-mode inclusive|exclusive] [--tax-rounding line|receipt] [--id slug]';
+	'[--locale de-DE] [--tax-mode inclusive|exclusive] [--tax-rounding line|receipt] ' +
+	'[--tax-rate 19] [--tax-name NAME] [--id slug]';
 
+/** A rate in basis points as people write it: 1900 → "19 %", 770 → "7.7 %". */
+function percent(rateBp: number): string {
+	return `${rateBp / 100} %`;
+}
+
+/**
+ * The shop's first tax class, written as the demo seed writes its own (the row, then its snapshot
+ * in the shop's feed), so items can be created and tablets can sell at once. Its id is the shop's
+ * with `-tax`.
+ */
+async function addDefaultTaxClass(
+	database: Database,
+	shopId: string,
+	{ name, rateBp }: { name: string; rateBp: number }
+): Promise<string> {
+	return database.db.transaction().execute(async (trx) => {
+		const row = await trx
+			.insertInto('tax_classes')
+			.values({
+				id: `${shopId}-tax`,
+				shop_id: shopId,
+				name,
+				rate_bp: rateBp,
+				updated_at: new Date().toISOString()
+			})
+			.returningAll()
+			.executeTakeFirstOrThrow();
+		await appendChange(trx, shopId, 'tax_class', row.id, taxClassSnapshot(row));
+		return row.id;
+	});
+}
+
+/**
+ * `deadwax shop create`: a shop with one tax class (`--tax-rate`, 0 % unless given), ready for its
+ * first owner (`deadwax staff create`).
+ */
 export const shopCreateCommand: Command = {
 	name: 'shop create',
-	summary: 'add a shop to the store and print its id',
+	summary: 'add a shop with a default tax class to the store and print its id',
 	usage: USAGE,
 	async run(args, ctx) {
 		let values: Record<string, string | undefined>;
@@ -64,6 +120,8 @@ export const shopCreateCommand: Command = {
 					locale: { type: 'string' },
 					'tax-mode': { type: 'string' },
 					'tax-rounding': { type: 'string' },
+					'tax-rate': { type: 'string' },
+					'tax-name': { type: 'string' },
 					id: { type: 'string' }
 				},
 				strict: true,
@@ -99,6 +157,21 @@ export const shopCreateCommand: Command = {
 			});
 			ctx.err(
 				`Created shop "${shop.name}" (${shop.currency}, ${shop.timezone}, prices ${shop.taxMode} of tax).`
+			);
+			const rateBp = flags['tax-rate'];
+			const taxName = flags['tax-name'] ?? `Standard (${percent(rateBp)})`;
+			try {
+				const taxClassId = await addDefaultTaxClass(database, shop.id, { name: taxName, rateBp });
+				ctx.err(`Tax class "${taxName}" (${taxClassId}) at ${percent(rateBp)}.`);
+			} catch (error) {
+				ctx.err(
+					`The shop is there, but its tax class is not: ${error instanceof Error ? error.message : String(error)}`
+				);
+				ctx.out(shop.id);
+				return 1;
+			}
+			ctx.err(
+				`Next, its first owner: pnpm deadwax staff create --shop ${shop.id} --name NAME --role owner --pin PIN`
 			);
 			ctx.out(shop.id);
 			return 0;
