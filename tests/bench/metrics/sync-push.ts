@@ -8,27 +8,28 @@ const OPS = 5_000;
 const BATCH = 100;
 const ITEMS = 200;
 const AT = '2026-03-01T10:00:00.000Z';
+/** What writeOp below runs per op: movement, level, two seq bumps, two feed entries, sale, line, op. */
+const RAW_STATEMENTS_PER_OP = 9;
 
 /**
  * Server push apply on SQLite: 5,000 one-line sales pushed in batches of 100 through the real
  * applyPush (opId check, ledger movement and level, sale rows, two feed entries, one transaction
  * per op), against raw better-sqlite3 prepared inserts of the same rows with the same
- * one-transaction-per-op and the same pragmas, on a fresh copy of the same schema.
+ * one-transaction-per-op and the same pragmas, on a fresh copy of the same schema. Then one more
+ * batch through a store that counts the statements Kysely sends (BEGIN and COMMIT aside), beside
+ * the raw writer's statements per op.
  */
 export async function measure(ctx: BenchContext): Promise<Metric[]> {
 	const items = Object.fromEntries(
 		Array.from({ length: ITEMS }, (_, i) => [`push-${i}`, 1_000_000])
 	);
-	const ops = Array.from({ length: OPS }, (_, i) =>
+	/** A one-line sale of one of the items, as a tablet pushes it. */
+	const saleOfItem = (i: number) =>
 		saleOp(
 			saleRecord([{ itemId: `push-${i % ITEMS}`, unitPriceCents: 1999 }], { completedAt: AT }),
-			{
-				deviceId: 'bench',
-				deviceSeq: i + 1,
-				deviceTime: AT
-			}
-		)
-	);
+			{ deviceId: 'bench', deviceSeq: i + 1, deviceTime: AT }
+		);
+	const ops = Array.from({ length: OPS }, (_, i) => saleOfItem(i));
 
 	const applied = await createTestStore('sqlite');
 	const raw = await createTestStore('sqlite');
@@ -42,6 +43,19 @@ export async function measure(ctx: BenchContext): Promise<Metric[]> {
 			await sync.push({ shopId: 'push', deviceId: 'bench', ops: ops.slice(i, i + BATCH) });
 		}
 		const appliedOpsPerSec = OPS / ((performance.now() - started) / 1000);
+
+		let statements = 0;
+		const counting = applied.database.db.withPlugin({
+			transformQuery: ({ node }) => {
+				statements++;
+				return node;
+			},
+			transformResult: ({ result }) => Promise.resolve(result)
+		});
+		const counted = createStores({ ...applied.database, db: counting }, { now: () => AT });
+		const more = Array.from({ length: BATCH }, (_, i) => saleOfItem(OPS + i));
+		await counted.sync.push({ shopId: 'push', deviceId: 'bench', ops: more });
+		const statementsPerOp = statements / BATCH;
 
 		const db = await openRawSqlite(raw);
 		const bump = db.prepare(
@@ -157,6 +171,16 @@ export async function measure(ctx: BenchContext): Promise<Metric[]> {
 					name: 'raw better-sqlite3 inserts of the same rows',
 					value: round(rawOpsPerSec, 0)
 				}
+			}),
+			compared({
+				name: 'sync: server push apply, statements per one-line sale (BEGIN, COMMIT aside)',
+				value: round(statementsPerOp, 2),
+				unit: 'statements',
+				baseline: {
+					name: 'raw better-sqlite3 statements per op',
+					value: RAW_STATEMENTS_PER_OP
+				},
+				goal: { max: 8.05 }
 			})
 		];
 	} finally {
