@@ -1,6 +1,6 @@
 /**
- * Search as you type over the register's local catalog. Built once from Dexie when the register
- * opens; a keystroke never scans every item. Tokens are kept sorted with a posting list each, so a
+ * Search as you type over the register's local catalog. Built from Dexie when the register opens
+ * (in a worker: search-worker.ts); a keystroke never scans every item. Tokens are kept sorted with a posting list each, so a
  * prefix is a binary search; the query term with the fewest candidates drives the search and the
  * other terms are checked against each candidate's own token text.
  */
@@ -27,32 +27,70 @@ export interface SearchDoc {
 	readonly fields: readonly (string | null | undefined)[];
 }
 
-export class SearchIndex {
+/**
+ * Collects documents for a SearchIndex a batch at a time, so a worker can answer queries from
+ * the index it has while it builds the next one (see search-worker.ts).
+ */
+export class SearchIndexBuilder {
 	readonly #ids: string[] = [];
-	/** ' token token … ' per document, for checking the non-driving query terms. */
 	readonly #haystacks: string[] = [];
-	#tokens: string[] = [];
-	#postings: Uint32Array[] = [];
+	readonly #byToken = new Map<string, number[]>();
 
-	/** Builds the index; O(total tokens · log). 100,000 records take a few hundred milliseconds. */
-	static build(docs: Iterable<SearchDoc>): SearchIndex {
-		const index = new SearchIndex();
-		const byToken = new Map<string, number[]>();
+	add(docs: Iterable<SearchDoc>): void {
 		for (const doc of docs) {
-			const n = index.#ids.length;
-			index.#ids.push(doc.id);
+			const n = this.#ids.length;
+			this.#ids.push(doc.id);
 			const tokens = new Set<string>();
 			for (const field of doc.fields) if (field) for (const t of tokenize(field)) tokens.add(t);
-			index.#haystacks.push(` ${[...tokens].join(' ')} `);
+			this.#haystacks.push(` ${[...tokens].join(' ')} `);
 			for (const t of tokens) {
-				let list = byToken.get(t);
-				if (list === undefined) byToken.set(t, (list = []));
+				let list = this.#byToken.get(t);
+				if (list === undefined) this.#byToken.set(t, (list = []));
 				list.push(n);
 			}
 		}
-		index.#tokens = [...byToken.keys()].sort();
-		index.#postings = index.#tokens.map((t) => Uint32Array.from(byToken.get(t) ?? []));
-		return index;
+	}
+
+	get size(): number {
+		return this.#ids.length;
+	}
+
+	/** The index of everything added so far. */
+	finish(): SearchIndex {
+		const tokens = [...this.#byToken.keys()].sort();
+		const postings = tokens.map((t) => Uint32Array.from(this.#byToken.get(t) ?? []));
+		return new SearchIndex(this.#ids, this.#haystacks, tokens, postings);
+	}
+}
+
+export class SearchIndex {
+	readonly #ids: readonly string[];
+	/** ' token token … ' per document, for checking the non-driving query terms. */
+	readonly #haystacks: readonly string[];
+	readonly #tokens: readonly string[];
+	readonly #postings: readonly Uint32Array[];
+
+	/** Use SearchIndex.build or a SearchIndexBuilder. */
+	constructor(
+		ids: readonly string[],
+		haystacks: readonly string[],
+		tokens: readonly string[],
+		postings: readonly Uint32Array[]
+	) {
+		this.#ids = ids;
+		this.#haystacks = haystacks;
+		this.#tokens = tokens;
+		this.#postings = postings;
+	}
+
+	/**
+	 * Builds the index in one go; O(total tokens · log). 100,000 records take seconds on a tablet,
+	 * which is why the register builds it in a worker (search-worker.ts).
+	 */
+	static build(docs: Iterable<SearchDoc>): SearchIndex {
+		const builder = new SearchIndexBuilder();
+		builder.add(docs);
+		return builder.finish();
 	}
 
 	get size(): number {
