@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { Catalog, type CatalogRows } from './catalog.ts';
+import type { ItemSearch } from './item-search.ts';
+import { unpackDocs, type PackedDocs } from './search-service.ts';
 
 function rows(): CatalogRows {
 	return {
@@ -104,14 +106,30 @@ describe('Catalog', () => {
 		expect(catalog.genres.get('Techno')).toEqual(['used-1']);
 	});
 
-	test('searches artist, title and catalog number', () => {
+	test('searches artist, title and catalog number', async () => {
 		const catalog = new Catalog(rows());
-		expect(
-			catalog
-				.search('svek knock')
-				.map((i) => i.itemId)
-				.sort()
-		).toEqual(['new-1', 'used-1']);
-		expect(catalog.search('sk026').length).toBe(2);
+		expect((await catalog.search('svek knock')).map((i) => i.itemId).sort()).toEqual([
+			'new-1',
+			'used-1'
+		]);
+		expect(await catalog.search('sk026')).toHaveLength(2);
+		expect(await catalog.search('boots techno')).toEqual([]);
+	});
+
+	test('hands its items to the search it is given, and maps the ids found back to items', async () => {
+		const loaded: PackedDocs[] = [];
+		const search: ItemSearch = {
+			ready: true,
+			load: (docs) => loaded.push(docs),
+			// An id the catalog no longer has (an answer from the index before a reload) is dropped.
+			search: () => Promise.resolve(['used-1', 'gone-1'])
+		};
+		const catalog = new Catalog(rows(), search);
+		expect(loaded).toHaveLength(1);
+		expect([...unpackDocs(loaded[0]!)]).toEqual([
+			{ id: 'used-1', fields: ['Svek', "Knockin' Boots", 'Svek', 'SK026', ''] },
+			{ id: 'new-1', fields: ['Svek', "Knockin' Boots", 'Svek', 'SK026', 'SK026-N'] }
+		]);
+		expect((await catalog.search('anything')).map((i) => i.itemId)).toEqual(['used-1']);
 	});
 });

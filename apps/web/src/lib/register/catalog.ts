@@ -5,12 +5,15 @@ import {
 	type ConsignmentAgreement,
 	type Shop
 } from '@deadwax/core';
-import { SearchIndex } from './search-index.ts';
+import { LocalSearch, type ItemSearch } from './item-search.ts';
+import type { SearchDoc } from './search-index.ts';
+import { packDocs } from './search-service.ts';
 
 /*
  * The register's view of the shop's catalog, built from the snapshots the change feed put in
  * Dexie (shapes from packages/db/src/snapshots.ts). Built once when the register opens and after
- * each pull; every lookup at the counter is then a Map read, never an IndexedDB query.
+ * each pull; every lookup at the counter is then a Map read, never an IndexedDB query. Text search
+ * goes to an ItemSearch: the register's runs in a worker, so its index never blocks the counter.
  */
 
 export interface ShopRow {
@@ -151,14 +154,18 @@ export class Catalog {
 	readonly shopRow: ShopRow;
 	readonly items = new Map<string, RegisterItem>();
 	readonly stock: Map<string, number>;
-	readonly index: SearchIndex;
+	readonly #search: ItemSearch;
 	readonly #byCode = new Map<string, string[]>();
 	readonly #agreements = new Map<string, AgreementRow>();
 	/** bin → item ids and genre → item ids, used stock only. */
 	readonly bins = new Map<string, string[]>();
 	readonly genres = new Map<string, string[]>();
 
-	constructor(rows: CatalogRows) {
+	/**
+	 * `search` receives the catalog's text (artist, title, label, catalog number, SKU) to index;
+	 * the register passes one worker-backed search that lives across reloads.
+	 */
+	constructor(rows: CatalogRows, search: ItemSearch = new LocalSearch()) {
 		this.shopRow = rows.shop;
 		this.shop = toShop(rows.shop, rows.taxClasses);
 		this.stock = rows.stock;
@@ -202,12 +209,8 @@ export class Catalog {
 				if (item.genre) push(this.genres, item.genre, item.itemId);
 			}
 		}
-		this.index = SearchIndex.build(
-			[...this.items.values()].map((i) => ({
-				id: i.itemId,
-				fields: [i.artist, i.title, i.label, i.catno, i.sku]
-			}))
-		);
+		this.#search = search;
+		search.load(packDocs(searchDocs(this.items.values())));
 	}
 
 	onHand(itemId: string): number {
@@ -229,8 +232,15 @@ export class Catalog {
 		return candidates[0];
 	}
 
-	search(query: string, limit = 30): RegisterItem[] {
-		return this.index.search(query, limit).flatMap((id) => this.items.get(id) ?? []);
+	/** Items whose text has every word typed, best first; see SearchIndex.search. */
+	async search(query: string, limit = 30): Promise<RegisterItem[]> {
+		const ids = await this.#search.search(query, limit);
+		return ids.flatMap((id) => this.items.get(id) ?? []);
+	}
+
+	/** False while the first search index is still being built: a search then waits for it. */
+	get isSearchReady(): boolean {
+		return this.#search.ready;
 	}
 
 	/** What core's cart needs, with the label's consignment terms resolved for the release. */
@@ -252,6 +262,12 @@ export class Catalog {
 	get tradeInCreditBonusBp(): number {
 		return this.shopRow.tradeInCreditBonusBp ?? 0;
 	}
+}
+
+/** What search as you type looks at, per item. */
+function* searchDocs(items: Iterable<RegisterItem>): Generator<SearchDoc> {
+	for (const i of items)
+		yield { id: i.itemId, fields: [i.artist, i.title, i.label, i.catno, i.sku] };
 }
 
 function push(map: Map<string, string[]>, key: string, id: string): void {

@@ -12,6 +12,7 @@ import {
 	type StaffRow,
 	type TaxClassRow
 } from '../catalog.ts';
+import { createItemSearch, type ItemSearch } from '../item-search.ts';
 import {
 	afterFailure,
 	afterSuccess,
@@ -65,6 +66,8 @@ export class RegisterApp {
 	#db: DeadwaxDb | undefined;
 	#store: LocalStore | undefined;
 	#idleTimer: ReturnType<typeof setTimeout> | undefined;
+	/** One search worker for the page's life; each catalog reload hands it the new items. */
+	#search: ItemSearch | undefined;
 
 	get store(): LocalStore {
 		if (this.#store === undefined) throw new Error('the register database is not open yet');
@@ -143,7 +146,7 @@ export class RegisterApp {
 		});
 	}
 
-	/** (Re)builds the in-memory catalog and search index from Dexie. */
+	/** (Re)builds the in-memory catalog from Dexie; the search index is rebuilt in its worker. */
 	async loadCatalog(): Promise<void> {
 		const db = this.db;
 		const [shops, taxClasses, staff, releases, items, labels, agreements, stock] =
@@ -165,15 +168,19 @@ export class RegisterApp {
 				'this register has no shop settings yet; connect it to the shop server once to load them'
 			);
 		}
-		this.catalog = new Catalog({
-			shop,
-			taxClasses: taxClasses as unknown as TaxClassRow[],
-			releases: releases as unknown as ReleaseRow[],
-			items: items as unknown as ItemRow[],
-			labels: labels as unknown as LabelRow[],
-			agreements: agreements as unknown as AgreementRow[],
-			stock
-		});
+		this.#search ??= createItemSearch();
+		this.catalog = new Catalog(
+			{
+				shop,
+				taxClasses: taxClasses as unknown as TaxClassRow[],
+				releases: releases as unknown as ReleaseRow[],
+				items: items as unknown as ItemRow[],
+				labels: labels as unknown as LabelRow[],
+				agreements: agreements as unknown as AgreementRow[],
+				stock
+			},
+			this.#search
+		);
 	}
 
 	lockoutOf(staffId: string): LockoutState {
