@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { aCart, aCatalogItem, aShop, aUsedItem, testUuid } from '../testing/index.ts';
+import { aCart, aCatalogItem, aShop, aUsedItem } from '../testing/index.ts';
 import {
 	addLine,
 	openCart,
@@ -40,12 +40,14 @@ describe('addLine', () => {
 	test('sells a used copy once only, and only one of it', () => {
 		const cart = aCart({ lines: [{ item: aUsedItem() }] });
 		expect(() => addLine(cart, { lineId: 'l2', item: aUsedItem(), quantity: 1 })).toThrow(
-			'used item item-used-1 is already in this sale'
+			'used item The Persuader – Stockholm (VG+/VG) is already in this sale'
 		);
 		expect(() => addLine(aCart(), { lineId: 'l2', item: aUsedItem(), quantity: 2 })).toThrow(
-			'quantity of used item item-used-1 must be 1: it is a single copy (got 2)'
+			'quantity of used item The Persuader – Stockholm (VG+/VG) must be 1: it is a single copy (got 2)'
 		);
-		expect(() => setQuantity(cart, 'line-1', 2)).toThrow('must be 1');
+		expect(() => setQuantity(cart, 'line-1', 2)).toThrow(
+			'quantity of used item The Persuader – Stockholm (VG+/VG) must be 1'
+		);
 	});
 
 	test('refuses an item whose tax class the shop does not have', () => {
@@ -69,13 +71,46 @@ describe('discounts', () => {
 	test('refuses a discount without a reason', () => {
 		expect(() =>
 			setLineDiscount(aCart(), 'line-1', { kind: 'percent', percentBp: 1000, reason: ' ' })
-		).toThrow('discount on line line-1 reason must be 1 to 200 characters (got " ")');
+		).toThrow(
+			`Mr. James Barth & A.D. – Knockin' Boots (Vol 2 Of 2) [SK 026]: discount reason must be 1 to 200 characters (got " ")`
+		);
 	});
 
 	test('refuses a line discount larger than the line', () => {
 		expect(() =>
 			setLineDiscount(aCart(), 'line-1', { kind: 'amount', amountCents: 2500, reason: 'damaged' })
-		).toThrow('discount on line line-1 of 25.00 EUR is more than the 24.99 EUR it applies to');
+		).toThrow(
+			"Mr. James Barth & A.D. – Knockin' Boots (Vol 2 Of 2) [SK 026]: discount of 25.00 EUR is more than the 24.99 EUR it applies to"
+		);
+	});
+
+	test('names a line without a description by its position, never by its id', () => {
+		const cart = aCart({
+			lines: [{ item: aCatalogItem() }, { item: aUsedItem({ description: '  ' }) }]
+		});
+		expect(() =>
+			setLineDiscount(cart, 'line-2', { kind: 'amount', amountCents: 1300, reason: 'damaged' })
+		).toThrow('line 2: discount of 13.00 EUR is more than the 12.00 EUR it applies to');
+	});
+
+	test('says a line that is gone is no longer in the sale, without ids', () => {
+		const cart = aCart();
+		expect(() => removeLine(cart, 'line-7')).toThrow('that line is no longer in this sale');
+		expect(() => setQuantity(cart, 'line-7', 2)).toThrow(
+			expect.objectContaining({ code: 'not_found' })
+		);
+	});
+
+	test('names a line too large to price by its description', () => {
+		expect(() =>
+			addLine(aCart({ lines: [] }), {
+				lineId: 'l1',
+				item: aCatalogItem({ priceCents: Number.MAX_SAFE_INTEGER }),
+				quantity: 2
+			})
+		).toThrow(
+			"Mr. James Barth & A.D. – Knockin' Boots (Vol 2 Of 2) [SK 026]: line total is too large"
+		);
 	});
 
 	test('refuses a change that would leave the receipt discount larger than the sale', () => {
@@ -93,7 +128,7 @@ describe('voidCart', () => {
 		expect(voided.status).toBe('voided');
 		expect(voided.voidReason).toBe('customer changed their mind');
 		expect(() => addLine(voided, { lineId: 'l2', item: aUsedItem(), quantity: 1 })).toThrow(
-			`sale ${testUuid(1)} was voided; start a new sale`
+			'this sale was voided; start a new sale'
 		);
 		expect(() => voidCart(voided, 'again')).toThrow(
 			expect.objectContaining({ code: 'sale_closed' })

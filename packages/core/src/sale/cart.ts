@@ -1,3 +1,4 @@
+import { must } from '../assert.ts';
 import { assertShareRule, type ConsignmentTerms } from '../consignment/terms.ts';
 import { DomainError } from '../errors.ts';
 import { assertCents, assertWholeNumber } from '../money/cents.ts';
@@ -7,6 +8,7 @@ import type { ItemKind } from '../wire/operations.ts';
 import { assertId, assertUuid } from '../ids.ts';
 import type { CatalogItem } from './catalog-item.ts';
 import { checkDiscount, type Discount } from './discount.ts';
+import { lineName } from './line-name.ts';
 import { priceCart } from './price-cart.ts';
 
 /** One line of an open sale: prices, rate and consignment terms copied when it was rung up. */
@@ -44,7 +46,8 @@ export const MAX_LINE_QUANTITY = 9999;
 function lineIndex(cart: Cart, lineId: string): number {
 	const index = cart.lines.findIndex((l) => l.lineId === lineId);
 	if (index < 0) {
-		throw new DomainError('not_found', `line ${lineId} is not in sale ${cart.saleId}`);
+		// The clerk tapped a line that is gone (removed, or merged by a second scan).
+		throw new DomainError('not_found', 'that line is no longer in this sale');
 	}
 	return index;
 }
@@ -52,7 +55,8 @@ function lineIndex(cart: Cart, lineId: string): number {
 /** Throws `sale_closed` when the cart was voided. Every change checks it first. */
 export function assertCartOpen(cart: Cart): void {
 	if (cart.status !== 'open') {
-		throw new DomainError('sale_closed', `sale ${cart.saleId} was voided; start a new sale`);
+		// An open cart has no receipt number yet, so "this sale" is all a clerk can recognise.
+		throw new DomainError('sale_closed', 'this sale was voided; start a new sale');
 	}
 }
 
@@ -93,7 +97,9 @@ export function addLine(
 	assertId(item.itemId, 'itemId');
 	if (item.releaseId !== null) assertId(item.releaseId, 'releaseId');
 	assertWholeNumber(quantity, 'quantity', 1, MAX_LINE_QUANTITY);
-	assertCents(item.priceCents, `price of ${item.itemId}`);
+	const description = item.description.trim().slice(0, 300);
+	const name = lineName({ description }, cart.lines.length + 1);
+	assertCents(item.priceCents, `price of ${name}`);
 	if (item.consignment !== null) assertShareRule(item.consignment.rule, 'consignment');
 	const taxClass = taxClassById(cart.shop, item.taxClassId);
 
@@ -101,11 +107,11 @@ export function addLine(
 		if (quantity !== 1) {
 			throw new DomainError(
 				'invalid_input',
-				`quantity of used item ${item.itemId} must be 1: it is a single copy (got ${quantity})`
+				`quantity of used item ${name} must be 1: it is a single copy (got ${quantity})`
 			);
 		}
 		if (cart.lines.some((l) => l.itemId === item.itemId)) {
-			throw new DomainError('conflict', `used item ${item.itemId} is already in this sale`);
+			throw new DomainError('conflict', `used item ${name} is already in this sale`);
 		}
 	} else {
 		const same = cart.lines.findIndex(
@@ -123,7 +129,7 @@ export function addLine(
 		lineId,
 		itemId: item.itemId,
 		releaseId: item.releaseId,
-		description: item.description.trim().slice(0, 300),
+		description,
 		kind: item.kind,
 		quantity,
 		// Copy the price so a later catalogue change never rewrites this receipt.
@@ -148,7 +154,7 @@ export function setQuantity(cart: Cart, lineId: string, quantity: number): Cart 
 	if (line?.kind === 'used' && quantity !== 1) {
 		throw new DomainError(
 			'invalid_input',
-			`quantity of used item ${line.itemId} must be 1: it is a single copy (got ${quantity})`
+			`quantity of used item ${lineName(line, index + 1)} must be 1: it is a single copy (got ${quantity})`
 		);
 	}
 	const lines = cart.lines.map((l, i) => (i === index ? { ...l, quantity } : l));
@@ -169,7 +175,9 @@ export function removeLine(cart: Cart, lineId: string): Cart {
 export function setLineDiscount(cart: Cart, lineId: string, discount: Discount | null): Cart {
 	assertCartOpen(cart);
 	const index = lineIndex(cart, lineId);
-	const checked = discount === null ? null : checkDiscount(discount, `discount on line ${lineId}`);
+	const line = must(cart.lines[index], 'the line lineIndex found');
+	const checked =
+		discount === null ? null : checkDiscount(discount, `${lineName(line, index + 1)}: discount`);
 	const lines = cart.lines.map((l, i) => (i === index ? { ...l, discount: checked } : l));
 	return changed({ ...cart, lines });
 }

@@ -75,9 +75,7 @@ describe('completeSale', () => {
 	test('refuses an empty or voided sale', () => {
 		const empty = openCart({ saleId: testUuid(2), shop: aShop() });
 		const options = { tenders: [], receiptNo: 'K7-000002', clerkId: 'c', completedAt: at };
-		expect(() => completeSale(empty, options)).toThrow(
-			`sale ${testUuid(2)} has no lines; add an item first`
-		);
+		expect(() => completeSale(empty, options)).toThrow('this sale has no lines; add an item first');
 		const voided = voidCart(aCart({ lines: [{ item: aConsignedItem() }] }), 'mistake');
 		expect(() => completeSale(voided, options)).toThrow(
 			expect.objectContaining({ code: 'sale_closed' })

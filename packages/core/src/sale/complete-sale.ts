@@ -30,7 +30,7 @@ export function completeSale(
 ): SaleRecord {
 	assertCartOpen(cart);
 	if (cart.lines.length === 0) {
-		throw new DomainError('invalid_input', `sale ${cart.saleId} has no lines; add an item first`);
+		throw new DomainError('invalid_input', 'this sale has no lines; add an item first');
 	}
 	const { deviceCode, seq } = parseReceiptNo(options.receiptNo);
 	assertId(options.clerkId, 'clerkId');

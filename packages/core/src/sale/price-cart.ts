@@ -5,6 +5,7 @@ import { computeTax, type RateSummary } from '../tax/tax.ts';
 import type { ConsignmentShare } from '../wire/operations.ts';
 import type { Cart, CartLine } from './cart.ts';
 import { discountCents } from './discount.ts';
+import { lineName } from './line-name.ts';
 
 /** A cart line with every figure worked out, all in whole cents. */
 export interface PricedLine extends CartLine {
@@ -51,12 +52,12 @@ export interface CartTotals {
  */
 export function priceCart(cart: Cart): CartTotals {
 	const { currency, taxMode, taxRounding } = cart.shop;
-	const steps = cart.lines.map((line) => {
+	const steps = cart.lines.map((line, index) => {
 		const grossCents = line.unitPriceCents * line.quantity;
 		if (!Number.isSafeInteger(grossCents)) {
 			throw new DomainError(
 				'invalid_input',
-				`line ${line.lineId} is too large (got ${grossCents})`
+				`${lineName(line, index + 1)}: line total is too large (got ${grossCents})`
 			);
 		}
 		const lineDiscountCents =
@@ -65,7 +66,7 @@ export function priceCart(cart: Cart): CartTotals {
 				: discountCents(line.discount, {
 						baseCents: grossCents,
 						currency,
-						field: `discount on line ${line.lineId}`
+						field: `${lineName(line, index + 1)}: discount`
 					});
 		return { line, grossCents, lineDiscountCents, afterLineCents: grossCents - lineDiscountCents };
 	});
