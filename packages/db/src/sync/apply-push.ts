@@ -71,7 +71,8 @@ interface Learnt {
  * takes effect at most once however often it arrives. Never throws for a bad op: a malformed one
  * is recorded as `rejected` (with an `invalid_op` review flag) and the rest still apply. A sale is
  * never refused: unknown items and stock going below zero are applied and flagged. Throws only
- * when the store fails, and then the op in flight left nothing behind.
+ * when the store fails, and then the op in flight left nothing behind. What the ops need to know
+ * about earlier writes is read once for the whole push (see BatchFacts), not once per op.
  */
 export async function applyPush(
 	deps: SyncDeps,
