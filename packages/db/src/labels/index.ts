@@ -6,6 +6,7 @@ import { createLabelAccountStore } from './account-store.ts';
 import type { ScryptCost } from './password.ts';
 import { createLabelPortalStore } from './portal-store.ts';
 import { createShopLabelStore } from './shop-store.ts';
+import { createShopTermsStore } from './terms-store.ts';
 
 export {
 	INVITE_TTL_MS,
@@ -33,6 +34,7 @@ export function createLabelStores({
 	return {
 		accounts: createLabelAccountStore(deps),
 		portal: createLabelPortalStore(deps),
-		shop: createShopLabelStore(deps)
+		shop: createShopLabelStore(deps),
+		terms: createShopTermsStore(deps)
 	};
 }

@@ -115,11 +115,14 @@ export function createShopLabelStore({ db, now, newId }: LabelDeps): ShopLabelSt
 					.select('label_id')
 					.where('shop_id', '=', shopId)
 					.execute(),
+				// Only logins this shop vouches for: another shop's logins are none of its business.
 				db
-					.selectFrom('label_accounts')
-					.select(['label_id', 'email', 'created_at', 'last_sign_in_at'])
-					.where('label_id', 'in', labelIds)
-					.orderBy('email')
+					.selectFrom('label_accounts as a')
+					.innerJoin('label_account_shops as las', 'las.account_id', 'a.id')
+					.select(['a.label_id', 'a.email', 'a.created_at', 'a.last_sign_in_at'])
+					.where('a.label_id', 'in', labelIds)
+					.where('las.shop_id', '=', shopId)
+					.orderBy('a.email')
 					.execute(),
 				db
 					.selectFrom('payable_entries')

@@ -408,8 +408,67 @@ export interface ShopLabelStore {
 	markPacked(input: { actor: ShopActor; requestId: string }): Promise<ReturnRequestView>;
 }
 
+// ── consignment terms ────────────────────────────────────────────────────────────────────────
+
+/** A label's share of a copy sold: percent (basis points) of the net line, or a fixed amount. */
+export type ShareRuleView =
+	{ kind: 'percent'; percentBp: number } | { kind: 'fixed'; amountCents: number };
+
+/** A shop's consignment agreement with a label, as the office edits it. */
+export interface AgreementView {
+	agreementId: string;
+	labelId: string;
+	labelName: string;
+	/** Who to reach at the label; shared by every shop that carries it, set when it was added. */
+	contact: string | null;
+	defaultRule: ShareRuleView;
+	/** Per-release terms that beat the default, by release title. */
+	overrides: { releaseId: string; releaseTitle: string; rule: ShareRuleView }[];
+	/** False once the shop stops taking new copies from the label; sold copies keep their share. */
+	isActive: boolean;
+	/** For optimistic concurrency: a save names the version it edited. */
+	version: number;
+	updatedAt: string;
+}
+
+/**
+ * The shop's consignment terms in the office. Labels are shared by every shop of a server (so one
+ * label login can cover them all); each shop has its own agreement with a label. A change reaches
+ * the registers through the change feed and applies to copies rung up after it: a sale keeps the
+ * share frozen on its line.
+ */
+export interface ShopTermsStore {
+	/** The shop's agreements, active first, by label name. */
+	agreements(shopId: string): Promise<AgreementView[]>;
+	/**
+	 * Starts carrying a label: the label of that name already on the server (names compare without
+	 * case and outer spaces) or a new one, with an agreement on `defaultRule`. Throws `conflict`
+	 * when the shop already has an agreement with it, `invalid_input` for a bad name or rule.
+	 */
+	addLabel(input: {
+		actor: ShopActor;
+		name: string;
+		contact: string | null;
+		defaultRule: ShareRuleView;
+	}): Promise<AgreementView>;
+	/**
+	 * Replaces the terms of the shop's agreement with `labelId`. Throws `conflict`, saying what
+	 * changed, when `expectedVersion` is not the stored one; `not_found` for no such agreement;
+	 * `invalid_input` for a bad rule or a release the shop does not have.
+	 */
+	saveAgreement(input: {
+		actor: ShopActor;
+		labelId: string;
+		expectedVersion: number;
+		defaultRule: ShareRuleView;
+		overrides: { releaseId: string; rule: ShareRuleView }[];
+		isActive: boolean;
+	}): Promise<AgreementView>;
+}
+
 export interface LabelStores {
 	accounts: LabelAccountStore;
 	portal: LabelPortalStore;
 	shop: ShopLabelStore;
+	terms: ShopTermsStore;
 }

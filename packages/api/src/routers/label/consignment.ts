@@ -8,6 +8,31 @@ const amountCents = z
 	.min(1, { error: 'amountCents must be ≥ 1' })
 	.max(100_000_000_00, { error: 'amountCents is too large' });
 
+/** A label's share of each copy: percent (basis points, 0–10000) or a fixed amount per copy. */
+const shareRule = (field: string) =>
+	z.discriminatedUnion(
+		'kind',
+		[
+			z.object({
+				kind: z.literal('percent'),
+				percentBp: z
+					.number({ error: `${field}.percentBp must be a number` })
+					.int({ error: `${field}.percentBp must be whole basis points (30 % is 3000)` })
+					.min(0, { error: `${field}.percentBp must be ≥ 0` })
+					.max(10_000, { error: `${field}.percentBp must be ≤ 10000 (100 %)` })
+			}),
+			z.object({
+				kind: z.literal('fixed'),
+				amountCents: z
+					.number({ error: `${field}.amountCents must be a number` })
+					.int({ error: `${field}.amountCents must be a whole number of cents` })
+					.min(0, { error: `${field}.amountCents must be ≥ 0` })
+					.max(100_000_00, { error: `${field}.amountCents is too large` })
+			})
+		],
+		{ error: `${field}.kind must be percent or fixed` }
+	);
+
 /*
  * The shop's side of the label portal, in the office: which labels it carries, invites (and
  * password resets), payouts, and labels' requests for copies back. Manager or owner only, and
@@ -15,6 +40,44 @@ const amountCents = z
  */
 export const consignmentRouter = router({
 	labels: managerProcedure.query(({ ctx }) => ctx.stores.labels.shop.labels(ctx.actor.shopId)),
+
+	/** The shop's consignment agreements with their terms. */
+	agreements: managerProcedure.query(({ ctx }) =>
+		ctx.stores.labels.terms.agreements(ctx.actor.shopId)
+	),
+
+	/** Starts carrying a label (the server's label of that name, or a new one) on these terms. */
+	addLabel: managerProcedure
+		.input(
+			z.object({
+				name: id('name').pipe(
+					z.string().max(120, { error: 'name must be at most 120 characters' })
+				),
+				contact: note('contact', 200).default(null),
+				defaultRule: shareRule('defaultRule')
+			})
+		)
+		.mutation(({ ctx, input }) => ctx.stores.labels.terms.addLabel({ actor: ctx.actor, ...input })),
+
+	/** Replaces an agreement's terms; refused when someone saved them since `expectedVersion`. */
+	saveAgreement: managerProcedure
+		.input(
+			z.object({
+				labelId: id('labelId'),
+				expectedVersion: z
+					.number({ error: 'expectedVersion must be a number' })
+					.int({ error: 'expectedVersion must be a whole number' }),
+				defaultRule: shareRule('defaultRule'),
+				overrides: z
+					.array(z.object({ releaseId: id('releaseId'), rule: shareRule('rule') }))
+					.max(500, { error: 'overrides must be at most 500 releases' })
+					.default([]),
+				isActive: z.boolean({ error: 'isActive must be true or false' })
+			})
+		)
+		.mutation(({ ctx, input }) =>
+			ctx.stores.labels.terms.saveAgreement({ actor: ctx.actor, ...input })
+		),
 
 	/** A single-use invite link for a label's email; for an existing account it resets the password. */
 	invite: managerProcedure
