@@ -25,6 +25,8 @@ test('a cash sale returned with its receipt gives back the rounded cash the till
 	await expect(register.total).toHaveText('CHF 24.99');
 	await page.getByRole('button', { name: /^Pay / }).click();
 	// 24.99 is 25.00 in cash.
+	await expect(page.getByTestId('remaining')).toHaveText('CHF 24.99');
+	await expect(page.getByTestId('remaining-cash')).toHaveText('CHF 25.00');
 	const quick = page.getByRole('group', { name: 'Quick cash amounts' });
 	await expect(quick.getByRole('button')).toHaveText([
 		'Exact CHF 25.00',
@@ -34,6 +36,10 @@ test('a cash sale returned with its receipt gives back the rounded cash the till
 	]);
 	await quick.getByRole('button', { name: 'Exact CHF 25.00' }).click();
 	await expect(page.getByTestId('receipt-total')).toHaveText('CHF 25.00');
+	await expect(register.receipt.getByRole('row', { name: /^Cash rounding/ })).toContainText(
+		'+CHF 0.01'
+	);
+	await expect(page.getByTestId('receipt-rounding')).toHaveText('+CHF 0.01');
 	const receiptNo = await register.receiptNo();
 	await page.getByRole('button', { name: 'New sale' }).click();
 
@@ -47,6 +53,39 @@ test('a cash sale returned with its receipt gives back the rounded cash the till
 	await expect(done).toContainText('Refund CHF 25.00');
 	await expect(page.getByTestId('return-rounding')).toHaveText('(cash rounded up by CHF 0.01)');
 	await expect(done.getByRole('listitem')).toHaveText(['in cash: CHF 25.00']);
+});
+
+test('part card, the rest in cash rounded down: Left to pay shows the cash figure and the receipt the rounding', async ({
+	page
+}) => {
+	const register = new RegisterPos(page);
+	await register.scan(ITEMS.newLp.barcode);
+	await page.getByRole('button', { name: /^Pay / }).click();
+	await page.getByRole('textbox', { name: 'Card amount' }).fill('10.02');
+	await page.getByRole('textbox', { name: 'Terminal reference' }).fill('AUTH-9');
+	await page.getByRole('button', { name: 'Add card payment' }).click();
+	// 14.97 left: a card pays it as is, cash pays 14.95.
+	await expect(page.getByTestId('remaining')).toHaveText('CHF 14.97');
+	await expect(page.getByTestId('remaining-cash')).toHaveText('CHF 14.95');
+	await page.getByRole('button', { name: 'Exact CHF 14.95' }).click();
+	await expect(page.getByTestId('receipt-rounding')).toHaveText('−CHF 0.02');
+	await expect(page.getByTestId('receipt-total')).toHaveText('CHF 24.97');
+});
+
+test('a sale paid all by card is not rounded and its receipt has no rounding line', async ({
+	page
+}) => {
+	const register = new RegisterPos(page);
+	await register.scan(ITEMS.newLp.barcode);
+	await page.getByRole('button', { name: /^Pay / }).click();
+	await page.getByRole('textbox', { name: 'Terminal reference' }).fill('AUTH-10');
+	await page.getByRole('button', { name: 'Add card payment' }).click();
+	await expect(page.getByTestId('remaining')).toHaveText('CHF 0.00');
+	await expect(page.getByTestId('remaining-cash')).toHaveCount(0);
+	await page.getByRole('button', { name: 'Complete sale' }).click();
+	await expect(page.getByTestId('receipt-total')).toHaveText('CHF 24.99');
+	await expect(register.receipt).not.toContainText('Cash rounding');
+	await expect(page.getByTestId('receipt-rounding')).toHaveCount(0);
 });
 
 test('cash short of the rounded amount is refused with what is due in cash', async ({ page }) => {

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { formatMoney } from '@deadwax/core';
 import { aShop } from '@deadwax/core/testing';
-import { ago, money, parseAmount } from './format.ts';
+import { ago, money, parseAmount, signedMoney } from './format.ts';
 
 test('parseAmount reads a comma or a dot and refuses what is not money', () => {
 	expect(parseAmount('12,50')).toBe(1250);
@@ -25,4 +25,11 @@ test('money matches core formatMoney for the shop', () => {
 	for (const cents of [0, 5, 2499, 123_456, -49]) {
 		expect(money(shop, cents)).toBe(formatMoney(cents, shop.currency, shop.locale));
 	}
+});
+
+test('signedMoney always shows the sign, with a true minus', () => {
+	const shop = aShop();
+	expect(signedMoney(shop, 1)).toBe(`+${money(shop, 1)}`);
+	expect(signedMoney(shop, -2)).toBe(`−${money(shop, 2)}`);
+	expect(signedMoney(shop, -2)).not.toContain('-');
 });

@@ -23,6 +23,11 @@ export function money(shop: Shop | undefined, cents: number): string {
 	return cached.format.format(cents / 10 ** cached.exponent);
 }
 
+/** An adjustment with its sign always shown, as receipts print them: "+CHF 0.01", "−CHF 0.02". */
+export function signedMoney(shop: Shop | undefined, cents: number): string {
+	return `${cents < 0 ? '−' : '+'}${money(shop, Math.abs(cents))}`;
+}
+
 /** "just now", "4 min ago", "3 h ago", "2 days ago": how long ago `thenMs` was. */
 export function ago(thenMs: number, nowMs: number): string {
 	const s = Math.max(0, Math.round((nowMs - thenMs) / 1000));

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { quickTenders } from './quick-tender.ts';
+import { cashDueCents, quickTenders } from './quick-tender.ts';
 
 test('offers exact, the next euro and the next notes above what is due', () => {
 	expect(quickTenders(2349, 'EUR')).toEqual([2349, 2400, 2500, 3000]);
@@ -24,4 +24,13 @@ test('offers the cash due as exact where cash is rounded (CHF to 5 rappen), up o
 
 test('offers only exact, nothing, when what is due rounds to nothing in cash', () => {
 	expect(quickTenders(2, 'CHF', 5)).toEqual([0]);
+});
+
+test('cashDueCents rounds what is left to the cash increment, and is the exact quick tender', () => {
+	expect(cashDueCents(2499, 5)).toBe(2500);
+	expect(cashDueCents(2492, 5)).toBe(2490);
+	expect(cashDueCents(2, 5)).toBe(0);
+	expect(cashDueCents(2499)).toBe(2499);
+	expect(cashDueCents(-10, 5)).toBe(0);
+	expect(quickTenders(2497, 'CHF', 5)[0]).toBe(cashDueCents(2497, 5));
 });

@@ -11,10 +11,19 @@ const NOTES: Readonly<Record<string, readonly number[]>> = {
 const DEFAULT_NOTES = [5, 10, 20, 50, 100];
 
 /**
+ * What cash must cover when it pays the `dueCents` still open: that amount rounded to the shop's
+ * cash increment (CHF 24.99 → 25.00, 24.92 → 24.90), as core's settleTenders rounds the cash part
+ * at the till; 0 when nothing is due. The payment panel's "Left to pay in cash" and the "Exact"
+ * quick tender both come from here.
+ */
+export function cashDueCents(dueCents: number, cashRoundingIncrementCents = 1): number {
+	return dueCents <= 0 ? 0 : roundToIncrement(dueCents, cashRoundingIncrementCents);
+}
+
+/**
  * Quick-tender amounts for cash: exactly what is due in cash, then the next whole unit and the
  * next few notes above it, without repeats, in cents. "Exact" is the cash due: what is due rounded
- * to the shop's cash increment (CHF 24.99 → 25.00), as core rounds cash at the till. Nothing but
- * "exact" when nothing is due.
+ * to the shop's cash increment (see cashDueCents). Nothing but "exact" when nothing is due in cash.
  */
 export function quickTenders(
 	dueCents: number,
@@ -22,8 +31,8 @@ export function quickTenders(
 	cashRoundingIncrementCents = 1,
 	count = 4
 ): number[] {
-	if (dueCents <= 0) return [0];
-	const exact = roundToIncrement(dueCents, cashRoundingIncrementCents);
+	const exact = cashDueCents(dueCents, cashRoundingIncrementCents);
+	if (exact === 0) return [0];
 	const unit = 10 ** currencyExponent(currency);
 	const amounts = [exact];
 	const nextUnit = Math.ceil(exact / unit) * unit;
