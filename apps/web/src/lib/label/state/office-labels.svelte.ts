@@ -9,7 +9,7 @@ import type {
 	ReturnRequestView
 } from '@deadwax/sync';
 import { api } from '$lib/api.ts';
-import { describeError } from '$lib/errors.ts';
+import { describeOfficeError as describeError } from '$lib/office/errors.ts';
 import { viewerLocale } from '../format.ts';
 
 /** What the office says once an invite link is made, by what the link will do. */
