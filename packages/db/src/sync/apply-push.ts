@@ -68,11 +68,12 @@ interface Learnt {
 
 /**
  * Applies a device's pushed ops, each in its own transaction with its applied_ops row, so each
- * takes effect at most once however often it arrives. Never throws for a bad op: a malformed one
- * is recorded as `rejected` (with an `invalid_op` review flag) and the rest still apply. A sale is
- * never refused: unknown items and stock going below zero are applied and flagged. Throws only
- * when the store fails, and then the op in flight left nothing behind. What the ops need to know
- * about earlier writes is read once for the whole push (see BatchFacts), not once per op.
+ * takes effect at most once however often it arrives. Never throws for a bad op: a malformed one,
+ * or one no store could hold (see conflictIn), is recorded as `rejected` (with an `invalid_op`
+ * review flag) and the rest still apply. A sale is never refused for its stock: unknown items and
+ * stock going below zero are applied and flagged. Throws only when the store fails, and then the
+ * op in flight left nothing behind. What the ops need to know about earlier writes is read once
+ * for the whole push (see BatchFacts), not once per op.
  */
 export async function applyPush(
 	deps: SyncDeps,
@@ -219,23 +220,21 @@ async function runOp(
 		}
 		const receivedAt = deps.now();
 		const newId = deps.newId ?? uuidv7;
-		if (!parsed.success) {
-			const reason = parsed.error.issues
-				.map((i) => `${i.path.map(String).join('.') || 'op'}: ${i.message}`)
-				.join('; ');
+		// Parked as data, never applied: a malformed op, or a well-formed one no store could hold.
+		const reject = async (reason: string, valid: Operation | null): Promise<OpOutcome> => {
 			await trx
 				.insertInto('applied_ops')
 				.values({
 					op_id: opId,
 					shop_id: shopId,
 					device_id: deviceId,
-					device_seq: null,
-					kind: kindOf(raw),
+					device_seq: valid?.deviceSeq ?? null,
+					kind: valid?.kind ?? kindOf(raw),
 					server_seq: null,
 					status: 'rejected',
 					reason,
 					payload: JSON.stringify(raw) ?? 'null',
-					device_time: null,
+					device_time: valid?.deviceTime ?? null,
 					received_at: receivedAt
 				})
 				.execute();
@@ -247,7 +246,15 @@ async function runOp(
 				stored: { shop_id: shopId, status: 'rejected', reason },
 				learnt
 			};
+		};
+		if (!parsed.success) {
+			const reason = parsed.error.issues
+				.map((i) => `${i.path.map(String).join('.') || 'op'}: ${i.message}`)
+				.join('; ');
+			return reject(reason, null);
 		}
+		const conflict = conflictIn(parsed.data);
+		if (conflict !== null) return reject(conflict, parsed.data);
 
 		const op = parsed.data;
 		const flags: PendingFlag[] = [];
@@ -310,6 +317,36 @@ async function runOp(
 		const result: OpResult = reason === null ? { opId, status } : { opId, status, reason };
 		return { result, stored, learnt };
 	});
+}
+
+/**
+ * What makes a well-formed op impossible to record, named by field like a schema issue, or null.
+ * Such an op is rejected like a malformed one: applied, it would break a primary key on every try
+ * (a sale's or return's line ids key its lines; a trade-in's item ids become items).
+ */
+function conflictIn(op: Operation): string | null {
+	if (op.kind === 'sale.completed' || op.kind === 'sale.returned') {
+		return repeatIn(op.payload.lines, 'lineId', 'line id');
+	}
+	if (op.kind === 'trade_in.completed') return repeatIn(op.payload.lines, 'itemId', 'item id');
+	return null;
+}
+
+/** The first line repeating an earlier line's `key`, as `payload.lines.N.key: …`, or null. */
+function repeatIn<K extends string>(
+	lines: readonly Record<K, string>[],
+	key: K,
+	what: string
+): string | null {
+	const first = new Map<string, number>();
+	for (const [i, line] of lines.entries()) {
+		const earlier = first.get(line[key]);
+		if (earlier !== undefined) {
+			return `payload.lines.${i}.${key}: repeats ${what} ${line[key]} of payload.lines.${earlier}`;
+		}
+		first.set(line[key], i);
+	}
+	return null;
 }
 
 type Handler = (ctx: ApplyContext, op: Operation) => Promise<Applied>;
@@ -624,13 +661,24 @@ async function applyReturn(ctx: ApplyContext, ret: ReturnRecord): Promise<Applie
 
 /**
  * A trade-in: each record bought becomes a used item (id made on the tablet) with one copy in
- * stock. A line whose item id is taken or whose tax class or release the server does not know is
- * flagged and gets no item: the cash was paid all the same, so the op is never refused.
+ * stock. A line whose item id is taken (in any shop) or whose tax class or release the server does
+ * not know is flagged and gets no item: the cash was paid all the same, so the op is never refused
+ * for it. Lines repeating an item id are refused before this (see conflictIn).
  */
 async function applyTradeIn(ctx: ApplyContext, tradeIn: TradeInRecord): Promise<Applied> {
 	const { trx, shopId, deviceId, receivedAt, flags } = ctx;
 	const ids = tradeIn.lines.map((l) => l.itemId);
 	const taken = await knownItems(ctx, ids);
+	// Item ids key items across shops: an id another shop's item has is taken all the same.
+	const unsure = ids.filter((id) => !taken.has(id));
+	if (unsure.length > 0) {
+		const elsewhere = await trx
+			.selectFrom('items')
+			.select('id')
+			.where('id', 'in', unsure)
+			.execute();
+		for (const { id } of elsewhere) taken.add(id);
+	}
 	const taxClasses = new Set(
 		(
 			await trx

@@ -45,6 +45,37 @@ async function flags(db: Kysely<Schema>, shopId: string) {
 const sale = (itemId: string, quantity = 1, extra: { labelId?: string } = {}) =>
 	saleRecord([{ itemId, quantity, unitPriceCents: 1000, ...extra }], { completedAt: NOW });
 
+/** A `trade_in.completed` op buying one used record per item id, all under tax class `taxClassId`. */
+const tradeInOp = (taxClassId: string, itemIds: readonly string[]) => ({
+	opId: uuidv7(),
+	deviceId: 'd1',
+	deviceSeq: 1,
+	deviceTime: NOW,
+	kind: 'trade_in.completed' as const,
+	payload: {
+		tradeInId: uuidv7(),
+		receiptNo: 'K1-T00001',
+		clerkId: 'clerk-1',
+		currency: 'EUR',
+		businessDay: '2026-03-01',
+		completedAt: NOW,
+		lines: itemIds.map((itemId, i) => ({
+			lineId: `line-${i + 1}`,
+			itemId,
+			releaseId: null,
+			description: `Used ${itemId}`,
+			mediaGrade: 'VG+' as const,
+			sleeveGrade: 'VG' as const,
+			offerCents: 500,
+			costBasisCents: 500,
+			priceCents: 1200,
+			taxClassId
+		})),
+		offerCents: 500 * itemIds.length,
+		payout: { kind: 'cash' as const, amountCents: 500 * itemIds.length }
+	}
+});
+
 forEachStore('sync store', (store) => {
 	test('applies a pushed sale once however often and however batched it arrives', async () => {
 		const { db } = store().database;
@@ -284,6 +315,113 @@ forEachStore('sync store', (store) => {
 			},
 			{ itemId: 'tradein-a', lineId: 'tradein-a-line', problem: 'item id already exists' }
 		]);
+	});
+
+	test('rejects a trade-in repeating an item id as data, applies the sales around it, and answers a retry', async () => {
+		const { db } = store().database;
+		const fx = await seedSyncShop(db, { shopId: 'dup-tradein', items: { 'dup-tradein-a': 5 } });
+		const { sync } = stores(db);
+		const first = saleOp(sale('dup-tradein-a'), { deviceTime: NOW });
+		const bad = tradeInOp(fx.taxClassId, ['dup-tradein-u1', 'dup-tradein-u1']);
+		const last = saleOp(sale('dup-tradein-a'), { deviceTime: NOW });
+		const reason = 'payload.lines.1.itemId: repeats item id dup-tradein-u1 of payload.lines.0';
+		const batch = { shopId: 'dup-tradein', deviceId: 'd1', ops: [first, bad, last] };
+		const { results } = await sync.push(batch);
+		expect(results).toEqual([
+			{ opId: first.opId, status: 'applied' },
+			{ opId: bad.opId, status: 'rejected', reason },
+			{ opId: last.opId, status: 'applied' }
+		]);
+		const retry = await sync.push(batch);
+		expect(retry.results).toEqual([
+			{ opId: first.opId, status: 'duplicate', reason: 'already applied' },
+			{ opId: bad.opId, status: 'duplicate', reason: `already rejected: ${reason}` },
+			{ opId: last.opId, status: 'duplicate', reason: 'already applied' }
+		]);
+		const parked = await db
+			.selectFrom('applied_ops')
+			.select(['status', 'reason', 'kind', 'payload'])
+			.where('op_id', '=', bad.opId)
+			.executeTakeFirstOrThrow();
+		expect({ ...parked, payload: JSON.parse(parked.payload) as unknown }).toEqual({
+			status: 'rejected',
+			reason,
+			kind: 'trade_in.completed',
+			payload: bad
+		});
+		expect((await flags(db, 'dup-tradein')).map((f) => [f.kind, f.subject])).toEqual([
+			['invalid_op', bad.opId]
+		]);
+		expect(await levels(db, 'dup-tradein')).toEqual(new Map([['dup-tradein-a', 3]]));
+		const used = await db
+			.selectFrom('items')
+			.select('id')
+			.where('id', '=', 'dup-tradein-u1')
+			.execute();
+		expect(used).toEqual([]);
+	});
+
+	test('rejects a sale or return repeating a line id, and flags a trade-in of another shop’s item id', async () => {
+		const { db } = store().database;
+		const fx = await seedSyncShop(db, { shopId: 'dup-lines', items: { 'dup-lines-a': 5 } });
+		await seedSyncShop(db, { shopId: 'dup-other', items: { 'dup-other-a': 1 } });
+		const { sync } = stores(db);
+		const sold = sale('dup-lines-a', 1);
+		const repeatedSale = saleRecord(
+			[
+				{ itemId: 'dup-lines-a', quantity: 1 },
+				{ itemId: 'dup-lines-a', quantity: 1 }
+			],
+			{ completedAt: NOW }
+		);
+		const badSale = saleOp(
+			{
+				...repeatedSale,
+				lines: repeatedSale.lines.map((l) => ({ ...l, lineId: repeatedSale.lines[0]!.lineId }))
+			},
+			{ deviceTime: NOW }
+		);
+		const ret = returnRecord(sold, [{ lineIndex: 0 }, { lineIndex: 0 }], { completedAt: NOW });
+		const badReturn = returnOp(
+			{ ...ret, lines: ret.lines.map((l) => ({ ...l, lineId: 'same' })) },
+			{ deviceTime: NOW }
+		);
+		const foreign = tradeInOp(fx.taxClassId, ['dup-other-a', 'dup-lines-u1']);
+		const { results } = await sync.push({
+			shopId: 'dup-lines',
+			deviceId: 'd1',
+			ops: [saleOp(sold, { deviceTime: NOW }), badSale, badReturn, foreign]
+		});
+		expect(results.slice(1)).toEqual([
+			{
+				opId: badSale.opId,
+				status: 'rejected',
+				reason: `payload.lines.1.lineId: repeats line id ${repeatedSale.lines[0]!.lineId} of payload.lines.0`
+			},
+			{
+				opId: badReturn.opId,
+				status: 'rejected',
+				reason: 'payload.lines.1.lineId: repeats line id same of payload.lines.0'
+			},
+			{ opId: foreign.opId, status: 'flagged', reason: 'unknown_item' }
+		]);
+		expect(results[0]!.status).toBe('applied');
+		const owners = await db
+			.selectFrom('items')
+			.select(['id', 'shop_id'])
+			.where('id', 'in', ['dup-other-a', 'dup-lines-u1'])
+			.orderBy('id')
+			.execute();
+		expect(owners).toEqual([
+			{ id: 'dup-lines-u1', shop_id: 'dup-lines' },
+			{ id: 'dup-other-a', shop_id: 'dup-other' }
+		]);
+		expect(await levels(db, 'dup-lines')).toEqual(
+			new Map([
+				['dup-lines-a', 4],
+				['dup-lines-u1', 1]
+			])
+		);
 	});
 
 	test('answers a second op carrying an already-recorded sale as a duplicate and applies nothing', async () => {
