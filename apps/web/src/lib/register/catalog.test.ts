@@ -106,6 +106,37 @@ describe('Catalog', () => {
 		expect(catalog.genres.get('Techno')).toEqual(['used-1']);
 	});
 
+	test('items read like a Map, each made once from its row', () => {
+		const catalog = new Catalog(rows());
+		expect(catalog.items.size).toBe(2);
+		expect(catalog.items.has('new-1')).toBe(true);
+		expect(catalog.items.get('nope')).toBeUndefined();
+		expect(catalog.items.get('new-1')).toBe(catalog.items.get('new-1'));
+		expect([...catalog.items.keys()]).toEqual(['used-1', 'new-1']);
+		expect([...catalog.items.values()].map((i) => i.description)).toEqual([
+			'Svek – Knockin\' Boots (12") SK026 [VG+/VG]',
+			'Svek – Knockin\' Boots (12") SK026'
+		]);
+		expect([...catalog.items].map(([id, item]) => id === item.itemId)).toEqual([true, true]);
+		expect(catalog.lookup('SK026-N')).toBe(catalog.items.get('new-1'));
+	});
+
+	test('an inactive item is not sold, scanned or searched, and a repeated id keeps its place and its last row', async () => {
+		const base = rows();
+		const [used, fresh] = base.items;
+		const catalog = new Catalog({
+			...base,
+			items: [{ ...used!, status: 'archived' }, fresh!, { ...fresh!, priceCents: 1 }]
+		});
+		expect(catalog.items.has('used-1')).toBe(false);
+		expect(catalog.items.get('new-1')?.priceCents).toBe(1);
+		expect([...catalog.items.keys()]).toEqual(['new-1']);
+		expect(catalog.lookup('used-1')).toBeUndefined();
+		expect(catalog.lookup(' 5012345678900 ')?.itemId).toBe('new-1');
+		expect(catalog.bins.get('A1')).toBeUndefined();
+		expect((await catalog.search('svek')).map((i) => i.itemId)).toEqual(['new-1']);
+	});
+
 	test('searches artist, title and catalog number', async () => {
 		const catalog = new Catalog(rows());
 		expect((await catalog.search('svek knock')).map((i) => i.itemId).sort()).toEqual([

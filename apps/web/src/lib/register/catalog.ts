@@ -1,4 +1,5 @@
 import {
+	must,
 	shopSchema,
 	termsForRelease,
 	type CatalogItem,
@@ -6,8 +7,7 @@ import {
 	type Shop
 } from '@deadwax/core';
 import { LocalSearch, type ItemSearch } from './item-search.ts';
-import type { SearchDoc } from './search-index.ts';
-import { packDocs } from './search-service.ts';
+import { packFields } from './search-service.ts';
 
 /*
  * The register's view of the shop's catalog, built from the snapshots the change feed put in
@@ -149,13 +149,93 @@ function describeItem(release: ReleaseRow | undefined, item: ItemRow): string {
 	return `${release.artist} – ${release.title} (${release.format})${catno}${grade}`;
 }
 
+/**
+ * The catalog's items by id, as a read-only Map. Each RegisterItem is made from its row the first
+ * time it is asked for and kept, so opening the register with 100,000 items makes none of them up
+ * front: the counter only ever looks at the few it scans, searches or lists.
+ */
+class CatalogItems implements ReadonlyMap<string, RegisterItem> {
+	/** Rows in catalog order (the order of first appearance, as a Map keeps it). */
+	readonly rows: ItemRow[] = [];
+	readonly #at = new Map<string, number>();
+	readonly #made = new Map<string, RegisterItem>();
+	readonly #make: (row: ItemRow, at: number) => RegisterItem;
+
+	/** `make` turns the row at position `at` into its item. */
+	constructor(make: (row: ItemRow, at: number) => RegisterItem) {
+		this.#make = make;
+	}
+
+	/**
+	 * Adds a row (constructor only) and returns its position in `rows`. A row whose id is already
+	 * here replaces that row in its place, as Map.set does.
+	 */
+	add(row: ItemRow): number {
+		const at = this.#at.get(row.id);
+		if (at !== undefined) {
+			this.rows[at] = row;
+			return at;
+		}
+		this.#at.set(row.id, this.rows.length);
+		return this.rows.push(row) - 1;
+	}
+
+	get size(): number {
+		return this.rows.length;
+	}
+
+	has(id: string): boolean {
+		return this.#at.has(id);
+	}
+
+	get(id: string): RegisterItem | undefined {
+		const made = this.#made.get(id);
+		if (made !== undefined) return made;
+		const at = this.#at.get(id);
+		if (at === undefined) return undefined;
+		const row = must(this.rows[at], `item row ${id}`);
+		const item = this.#make(row, at);
+		this.#made.set(id, item);
+		return item;
+	}
+
+	keys(): MapIterator<string> {
+		return this.#at.keys();
+	}
+
+	*values(): MapIterator<RegisterItem> {
+		for (const id of this.#at.keys()) yield must(this.get(id), id);
+	}
+
+	*entries(): MapIterator<[string, RegisterItem]> {
+		for (const id of this.#at.keys()) yield [id, must(this.get(id), id)];
+	}
+
+	[Symbol.iterator](): MapIterator<[string, RegisterItem]> {
+		return this.entries();
+	}
+
+	forEach(
+		callback: (value: RegisterItem, key: string, map: ReadonlyMap<string, RegisterItem>) => void,
+		thisArg?: unknown
+	): void {
+		for (const [id, item] of this.entries()) callback.call(thisArg, item, id, this);
+	}
+}
+
 export class Catalog {
 	readonly shop: Shop;
 	readonly shopRow: ShopRow;
-	readonly items = new Map<string, RegisterItem>();
+	/** Active items by id; each RegisterItem is made on first use (see CatalogItems). */
+	readonly items: ReadonlyMap<string, RegisterItem>;
 	readonly stock: Map<string, number>;
+	readonly #items: CatalogItems;
 	readonly #search: ItemSearch;
-	readonly #byCode = new Map<string, string[]>();
+	readonly #labels = new Map<string, string>();
+	/** Each row's release, beside CatalogItems.rows: what items and the barcode lookup are made from. */
+	readonly #releaseOf: (ReleaseRow | undefined)[] = [];
+	/** Barcode or SKU → item ids (one id, or several in row order); built on the first lookup. */
+	#byCode: Map<string, string | string[]> | undefined;
 	readonly #agreements = new Map<string, AgreementRow>();
 	/** bin → item ids and genre → item ids, used stock only. */
 	readonly bins = new Map<string, string[]>();
@@ -163,54 +243,92 @@ export class Catalog {
 
 	/**
 	 * `search` receives the catalog's text (artist, title, label, catalog number, SKU) to index;
-	 * the register passes one worker-backed search that lives across reloads.
+	 * the register passes one worker-backed search that lives across reloads. Only what every
+	 * open needs is done here (rows by id, search text, bins and genres); items and the barcode
+	 * lookup are made when first used.
 	 */
 	constructor(rows: CatalogRows, search: ItemSearch = new LocalSearch()) {
 		this.shopRow = rows.shop;
 		this.shop = toShop(rows.shop, rows.taxClasses);
 		this.stock = rows.stock;
-		const releases = new Map(rows.releases.map((r) => [r.id, r]));
-		const labels = new Map(rows.labels.map((l) => [l.id, l.name]));
+		const releases = new Map<string, ReleaseRow>();
+		for (const r of rows.releases) releases.set(r.id, r);
+		for (const l of rows.labels) this.#labels.set(l.id, l.name);
 		for (const a of rows.agreements) if (a.isActive !== false) this.#agreements.set(a.labelId, a);
+		// One pass over the rows: each item's row by id, its search text and, for used stock, its
+		// bin and genre.
+		const items = new CatalogItems((row, at) => this.#registerItem(row, this.#releaseOf[at]));
+		const ids: string[] = [];
+		const texts: string[] = [];
 		for (const row of rows.items) {
 			if (row.status !== undefined && row.status !== 'active') continue;
+			const at = items.add(row);
 			const release = row.releaseId === null ? undefined : releases.get(row.releaseId);
-			const item: RegisterItem = {
-				itemId: row.id,
-				releaseId: row.releaseId,
-				artist: release?.artist ?? '',
-				title: release?.title ?? row.title ?? row.sku ?? row.id,
-				label: release?.label ?? null,
-				catno: release?.catno ?? null,
-				format: release?.format ?? null,
-				kind: row.kind,
-				priceCents: row.priceCents,
-				taxClassId: row.taxClassId,
-				grade:
-					row.kind === 'used' && row.mediaGrade
-						? `${row.mediaGrade}/${row.sleeveGrade ?? '?'}`
-						: null,
-				bin: row.bin,
-				genre: row.genre ?? release?.genres?.[0] ?? null,
-				consignedBy: row.labelId === null ? null : (labels.get(row.labelId) ?? 'consignment'),
-				consignmentLabelId: row.labelId,
-				barcodes: release?.barcodes ?? [],
-				sku: row.sku,
-				description: describeItem(release, row)
-			};
-			this.items.set(item.itemId, item);
-			for (const code of [...item.barcodes, ...(row.sku ? [row.sku] : []), row.id]) {
-				const list = this.#byCode.get(code);
-				if (list === undefined) this.#byCode.set(code, [item.itemId]);
-				else list.push(item.itemId);
-			}
-			if (item.kind === 'used') {
-				if (item.bin) push(this.bins, item.bin, item.itemId);
-				if (item.genre) push(this.genres, item.genre, item.itemId);
+			this.#releaseOf[at] = release;
+			ids[at] = row.id;
+			texts[at] = packFields([
+				release?.artist ?? '',
+				release?.title ?? row.title ?? row.sku ?? row.id,
+				release?.label ?? '',
+				release?.catno ?? '',
+				row.sku ?? ''
+			]);
+			if (row.kind === 'used') {
+				if (row.bin) push(this.bins, row.bin, row.id);
+				const genre = row.genre ?? release?.genres?.[0] ?? null;
+				if (genre) push(this.genres, genre, row.id);
 			}
 		}
+		this.#items = items;
+		this.items = items;
 		this.#search = search;
-		search.load(packDocs(searchDocs(this.items.values())));
+		search.load({ ids, texts });
+	}
+
+	#registerItem(row: ItemRow, release: ReleaseRow | undefined): RegisterItem {
+		return {
+			itemId: row.id,
+			releaseId: row.releaseId,
+			artist: release?.artist ?? '',
+			title: release?.title ?? row.title ?? row.sku ?? row.id,
+			label: release?.label ?? null,
+			catno: release?.catno ?? null,
+			format: release?.format ?? null,
+			kind: row.kind,
+			priceCents: row.priceCents,
+			taxClassId: row.taxClassId,
+			grade:
+				row.kind === 'used' && row.mediaGrade
+					? `${row.mediaGrade}/${row.sleeveGrade ?? '?'}`
+					: null,
+			bin: row.bin,
+			genre: row.genre ?? release?.genres?.[0] ?? null,
+			consignedBy: row.labelId === null ? null : (this.#labels.get(row.labelId) ?? 'consignment'),
+			consignmentLabelId: row.labelId,
+			barcodes: release?.barcodes ?? [],
+			sku: row.sku,
+			description: describeItem(release, row)
+		};
+	}
+
+	/** Barcode and SKU → item ids, made on the first scan rather than on every open and pull. */
+	#codes(): Map<string, string | string[]> {
+		if (this.#byCode !== undefined) return this.#byCode;
+		const byCode = new Map<string, string | string[]>();
+		const add = (code: string, id: string): void => {
+			const found = byCode.get(code);
+			if (found === undefined) byCode.set(code, id);
+			else if (typeof found === 'string') byCode.set(code, [found, id]);
+			else found.push(id);
+		};
+		const { rows } = this.#items;
+		for (let i = 0; i < rows.length; i++) {
+			const row = rows[i] as ItemRow;
+			for (const code of this.#releaseOf[i]?.barcodes ?? []) add(code, row.id);
+			if (row.sku) add(row.sku, row.id);
+		}
+		this.#byCode = byCode;
+		return byCode;
 	}
 
 	onHand(itemId: string): number {
@@ -222,7 +340,11 @@ export class Catalog {
 	 * share a barcode, new stock comes before used and copies on hand before sold-out ones.
 	 */
 	lookup(code: string): RegisterItem | undefined {
-		const ids = this.#byCode.get(code.trim()) ?? [];
+		const trimmed = code.trim();
+		const found = this.#codes().get(trimmed);
+		const ids = found === undefined ? [] : typeof found === 'string' ? [found] : [...found];
+		// An item id is a code for its own item.
+		if (this.#items.has(trimmed) && !ids.includes(trimmed)) ids.push(trimmed);
 		const candidates = ids.flatMap((id) => this.items.get(id) ?? []);
 		candidates.sort(
 			(a, b) =>
@@ -262,12 +384,6 @@ export class Catalog {
 	get tradeInCreditBonusBp(): number {
 		return this.shopRow.tradeInCreditBonusBp ?? 0;
 	}
-}
-
-/** What search as you type looks at, per item. */
-function* searchDocs(items: Iterable<RegisterItem>): Generator<SearchDoc> {
-	for (const i of items)
-		yield { id: i.itemId, fields: [i.artist, i.title, i.label, i.catno, i.sku] };
 }
 
 function push(map: Map<string, string[]>, key: string, id: string): void {

@@ -17,12 +17,20 @@ export interface PackedDocs {
 /** ASCII unit separator: never typed, and a word boundary to tokenize. */
 const FIELD_SEPARATOR = '\u001f';
 
+/**
+ * One document's fields as PackedDocs holds them. Joined into one flat string: postMessage clones
+ * those faster than the nested strings concatenation leaves.
+ */
+export function packFields(fields: readonly string[]): string {
+	return fields.join(FIELD_SEPARATOR);
+}
+
 export function packDocs(docs: Iterable<SearchDoc>): PackedDocs {
 	const ids: string[] = [];
 	const texts: string[] = [];
 	for (const doc of docs) {
 		ids.push(doc.id);
-		texts.push(doc.fields.map((f) => f ?? '').join(FIELD_SEPARATOR));
+		texts.push(packFields(doc.fields.map((f) => f ?? '')));
 	}
 	return { ids, texts };
 }
