@@ -110,6 +110,16 @@ test('another shop adds itself to a label’s login only with the label’s own 
 	expect(await reset.text()).toContain(
 		`already sees this shop's figures. Only Deadwax Demo Records can reset its password`
 	);
+
+	// The second shop stops sharing with this login; the label sees the demo shop only again.
+	const desk = await page.context().browser()!.newPage();
+	await desk.context().request.post(`${server.url}/auth/office/sign-in`, { data: second });
+	await desk.goto(`${server.url}/office/labels`);
+	await desk.getByRole('button', { name: `Stop sharing with ${email}` }).click();
+	await expect(desk.getByText(`${email} no longer sees this shop's figures.`)).toBeVisible();
+	await page.reload();
+	await expect(page.getByText('1 shop carries you')).toBeVisible();
+	await desk.close();
 	await demo.dispose();
 	await other.dispose();
 });

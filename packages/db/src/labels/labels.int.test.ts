@@ -234,7 +234,7 @@ forEachStore('label accounts', (store) => {
 		const { db } = store().database;
 		const w = await seedLabelWorld(db, 'link');
 		await sellSome(db, w);
-		const { accounts, portal } = labelStores(db, clock().now);
+		const { accounts, portal, shop } = labelStores(db, clock().now);
 		const shopA = { shopId: w.shopA, staffId: w.managerA };
 		const shopB = { shopId: w.shopB, staffId: w.managerB };
 		const made = await accounts.createInvite({
@@ -289,6 +289,10 @@ forEachStore('label accounts', (store) => {
 			).ok
 		).toBe(true);
 
+		// Shop B lists the login among those it vouches for; shop A's list is its own business.
+		const atB = (await shop.labels(w.shopB)).find((l) => l.labelId === w.labelId);
+		expect(atB?.accounts.map((a) => a.email)).toEqual(['owner@link.example']);
+
 		// Once linked, shop B still cannot make a reset link; shop A can.
 		await expect(
 			accounts.createInvite({ actor: shopB, labelId: w.labelId, email: 'owner@link.example' })
@@ -304,6 +308,13 @@ forEachStore('label accounts', (store) => {
 				})
 			).kind
 		).toBe('reset');
+
+		// Shop B can stop sharing with the login again; shop A's link stays.
+		await shop.removeLogin({ actor: shopB, accountId: owner.accountId });
+		expect((await portal.overview(ownerView)).shops.map((s) => s.id)).toEqual([w.shopA]);
+		await expect(
+			shop.removeLogin({ actor: shopB, accountId: owner.accountId })
+		).rejects.toMatchObject({ code: 'not_found' });
 
 		// A login shop B makes for another email sees shop B only, not what the label sells at A.
 		const own = await accounts.createInvite({

@@ -119,7 +119,7 @@ export function createShopLabelStore({ db, now, newId }: LabelDeps): ShopLabelSt
 				db
 					.selectFrom('label_accounts as a')
 					.innerJoin('label_account_shops as las', 'las.account_id', 'a.id')
-					.select(['a.label_id', 'a.email', 'a.created_at', 'a.last_sign_in_at'])
+					.select(['a.id', 'a.label_id', 'a.email', 'a.created_at', 'a.last_sign_in_at'])
 					.where('a.label_id', 'in', labelIds)
 					.where('las.shop_id', '=', shopId)
 					.orderBy('a.email')
@@ -159,6 +159,7 @@ export function createShopLabelStore({ db, now, newId }: LabelDeps): ShopLabelSt
 				accounts: accounts
 					.filter((a) => a.label_id === l.id)
 					.map((a) => ({
+						accountId: a.id,
 						email: a.email,
 						createdAt: a.created_at,
 						lastSignInAt: a.last_sign_in_at
@@ -168,6 +169,37 @@ export function createShopLabelStore({ db, now, newId }: LabelDeps): ShopLabelSt
 				openReturnRequests: openOf.get(l.id) ?? 0,
 				consignedOnHand: stockOf.get(l.id) ?? 0
 			}));
+		},
+
+		async removeLogin({ actor, accountId }) {
+			const at = now();
+			await db.transaction().execute(async (trx) => {
+				const login = await trx
+					.selectFrom('label_account_shops as las')
+					.innerJoin('label_accounts as a', 'a.id', 'las.account_id')
+					.select(['a.email', 'a.label_id'])
+					.where('las.account_id', '=', accountId)
+					.where('las.shop_id', '=', actor.shopId)
+					.executeTakeFirst();
+				if (login === undefined) {
+					throw new DomainError('not_found', 'That login does not see this shop');
+				}
+				await trx
+					.deleteFrom('label_account_shops')
+					.where('account_id', '=', accountId)
+					.where('shop_id', '=', actor.shopId)
+					.execute();
+				await recordAudit(trx, {
+					id: newId(),
+					shopId: actor.shopId,
+					actorKind: 'staff',
+					actorId: actor.staffId,
+					action: 'label.login_removed',
+					subject: login.label_id,
+					detail: { email: login.email, accountId },
+					at
+				});
+			});
 		},
 
 		async recordPayout({ actor, labelId, amountCents, businessDay, method, reference }) {

@@ -362,7 +362,8 @@ export interface CarriedLabel {
 	labelId: string;
 	name: string;
 	hasAgreement: boolean;
-	accounts: { email: string; createdAt: string; lastSignInAt: string | null }[];
+	/** The label logins this shop vouches for (that see its figures). */
+	accounts: { accountId: string; email: string; createdAt: string; lastSignInAt: string | null }[];
 	balanceCents: number;
 	currency: string;
 	openReturnRequests: number;
@@ -372,6 +373,11 @@ export interface CarriedLabel {
 export interface ShopLabelStore {
 	/** The labels this shop carries, with their portal accounts, balance and open requests. */
 	labels(shopId: string): Promise<CarriedLabel[]>;
+	/**
+	 * Stops a label login from seeing this shop's figures (its other shops are untouched); it
+	 * takes effect on the login's next read. Throws `not_found` when the login does not see it.
+	 */
+	removeLogin(input: { actor: ShopActor; accountId: string }): Promise<void>;
 	/**
 	 * Records a payout made to the label: a payable entry settling part of the balance at this
 	 * shop. Throws `invalid_input` when it is more than owed, `not_found` for a label not carried.

@@ -46,6 +46,14 @@ export const consignmentRouter = router({
 		ctx.stores.labels.terms.agreements(ctx.actor.shopId)
 	),
 
+	/** Stops a label login from seeing this shop; its other shops keep it. */
+	removeLogin: managerProcedure
+		.input(z.object({ accountId: id('accountId') }))
+		.mutation(async ({ ctx, input }) => {
+			await ctx.stores.labels.shop.removeLogin({ actor: ctx.actor, accountId: input.accountId });
+			return { accountId: input.accountId, isRemoved: true };
+		}),
+
 	/** Starts carrying a label (the server's label of that name, or a new one) on these terms. */
 	addLabel: managerProcedure
 		.input(

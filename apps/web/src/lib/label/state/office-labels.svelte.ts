@@ -94,6 +94,13 @@ export class OfficeLabelsState {
 		});
 	}
 
+	removeLogin(accountId: string, email: string): Promise<boolean> {
+		return this.#act(async () => {
+			await api.consignment.removeLogin.mutate({ accountId });
+			return `${email} no longer sees this shop's figures.`;
+		});
+	}
+
 	revokeInvite(inviteId: string): Promise<boolean> {
 		return this.#act(async () => {
 			await api.consignment.revokeInvite.mutate({ inviteId });
