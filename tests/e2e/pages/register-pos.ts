@@ -78,7 +78,9 @@ export class RegisterPos {
 	}
 
 	async tab(name: 'Sell' | 'Returns' | 'Buy' | 'Cash' | 'Device'): Promise<void> {
-		const link = this.page.getByRole('navigation', { name: 'Register' }).getByRole('link', { name });
+		const link = this.page
+			.getByRole('navigation', { name: 'Register' })
+			.getByRole('link', { name });
 		await link.click();
 		await expect(link).toHaveAttribute('aria-current', 'page');
 	}
