@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { operationSchema } from '@deadwax/core';
 import { saleOp, saleRecord } from './testing/index.ts';
 import {
+	changesFor,
 	chunkForPush,
 	jsonBytes,
 	MAX_PUSH_BYTES,
@@ -33,7 +34,7 @@ test('pins PROTOCOL_VERSION to the wire schemas (bump it and add a history line 
 		pullOutput: z.toJSONSchema(pullOutputSchema, { io: 'input' })
 	};
 	const hash = createHash('sha256').update(canonical(wire)).digest('hex').slice(0, 16);
-	expect({ PROTOCOL_VERSION, hash }).toEqual({ PROTOCOL_VERSION: 4, hash: '194b224a2eccadf0' });
+	expect({ PROTOCOL_VERSION, hash }).toEqual({ PROTOCOL_VERSION: 5, hash: 'd95b3e023877619f' });
 });
 
 test('accepts a push of well-formed ops and refuses one over 100 ops, naming the limit', () => {
@@ -77,4 +78,20 @@ test('splits ops into pushes under both the count and the byte limit, keeping th
 	for (const batch of byBytes) expect(jsonBytes(batch)).toBeLessThanOrEqual(10_000);
 	expect(byBytes.flat().map((o) => o.opId)).toEqual(ops.map((o) => o.opId));
 	expect(chunkForPush(ops).every((b) => jsonBytes(b) <= MAX_PUSH_BYTES)).toBe(true);
+});
+
+test('serves a register that names no protocol (v4) its pull without trade-ins, moving its cursor past them', () => {
+	const page = {
+		changes: [
+			{ seq: 1, entity: 'item' as const, entityId: 'u1', data: { id: 'u1' } },
+			{ seq: 2, entity: 'trade_in' as const, entityId: 't1', data: { tradeInId: 't1' } }
+		],
+		cursor: 2,
+		hasMore: false,
+		highWater: 2
+	};
+	expect(changesFor(undefined, page)).toEqual({ ...page, changes: [page.changes[0]] });
+	expect(changesFor(4, page).changes.map((c) => c.entity)).toEqual(['item']);
+	expect(changesFor(PROTOCOL_VERSION, page)).toEqual(page);
+	expect(pullInputSchema.safeParse({ cursor: 0, limit: 10 }).success).toBe(true);
 });

@@ -2,12 +2,14 @@ import { z } from 'zod';
 import type { Operation } from '@deadwax/core';
 
 /** Bump when an older peer could misread a message. Deploy the server before the registers. */
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 // History:
 // 1: push of opId-keyed operations with per-op results; pull of the per-shop change feed by seq.
 // 2: op kinds trade_in.completed, shift.opened, cash.moved and shift.closed (a v1 server parks them as rejected).
 // 3: op kinds stock.received, stock.counted, consignment.received and consignment.returned (office stock documents).
 // 4: stock.counted lines carry the device's pendingDelta, so a count after an offline delivery is exact.
+// 5: the change feed carries 'trade_in' (store-credit vouchers reach every register); a pull names its
+//    protocolVersion, and a pull without one (a v4 register) is served without the newer entities.
 
 /** A push carries at most this many operations… */
 export const MAX_PUSH_OPS = 100;
@@ -77,7 +79,9 @@ export const pullInputSchema = z.object({
 		.number({ error: 'limit must be a number' })
 		.int({ error: 'limit must be a whole number' })
 		.min(1, { error: 'limit must be ≥ 1' })
-		.max(MAX_PULL_LIMIT, { error: `limit must be ≤ ${MAX_PULL_LIMIT}` })
+		.max(MAX_PULL_LIMIT, { error: `limit must be ≤ ${MAX_PULL_LIMIT}` }),
+	/** The register's PROTOCOL_VERSION (since 5); absent from older registers. See `changesFor`. */
+	protocolVersion: z.number({ error: 'protocolVersion must be a number' }).int().optional()
 });
 
 /** Entities in the per-shop change feed. Each change carries the entity's full new snapshot. */
@@ -91,8 +95,25 @@ export const changeEntitySchema = z.enum([
 	'label',
 	'agreement',
 	'sale',
-	'return'
+	'return',
+	'trade_in'
 ]);
+
+/**
+ * The protocol version that introduced each entity added after the first: a register that speaks
+ * an older protocol would not know where to keep it, so its pulls are served without it.
+ */
+export const ENTITY_SINCE: Readonly<Partial<Record<ChangeEntity, number>>> = { trade_in: 5 };
+
+/**
+ * The page as a register speaking `protocolVersion` (absent: 4, the last version without it) may
+ * see it: changes of entities newer than that are left out, the cursor still moves past them.
+ */
+export function changesFor(protocolVersion: number | undefined, page: PullOutput): PullOutput {
+	const version = protocolVersion ?? 4;
+	const isKnown = (c: Change) => (ENTITY_SINCE[c.entity] ?? 0) <= version;
+	return page.changes.every(isKnown) ? page : { ...page, changes: page.changes.filter(isKnown) };
+}
 
 export const changeSchema = z.object({
 	seq: z.number().int().min(1),

@@ -1,4 +1,4 @@
-import { PROTOCOL_VERSION, pullInputSchema, pushInputSchema } from '@deadwax/sync';
+import { changesFor, PROTOCOL_VERSION, pullInputSchema, pushInputSchema } from '@deadwax/sync';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { procedure, router } from '../trpc.ts';
@@ -43,8 +43,13 @@ export const syncRouter = router({
 		return ctx.stores.sync.push({ ...ctx.device, ops: input.ops });
 	}),
 
-	/** The calling device's shop's changes after `cursor`, at most `limit` (≤ 1000). */
-	pull: deviceProcedure
-		.input(pullInputSchema)
-		.query(({ ctx, input }) => ctx.stores.sync.pull({ shopId: ctx.device.shopId, ...input }))
+	/**
+	 * The calling device's shop's changes after `cursor`, at most `limit` (≤ 1000), without the
+	 * entities newer than the register's protocol (it would have nowhere to keep them).
+	 */
+	pull: deviceProcedure.input(pullInputSchema).query(async ({ ctx, input }) => {
+		const { cursor, limit } = input;
+		const page = await ctx.stores.sync.pull({ shopId: ctx.device.shopId, cursor, limit });
+		return changesFor(input.protocolVersion, page);
+	})
 });

@@ -22,8 +22,11 @@ export type ReturnRow = ReturnRecord & { origin: 'local' | 'server' } & Record<s
 
 export type MetaRow = { key: string; value: unknown };
 
-/** A trade-in rung up on this register; the server turns its lines into used items. */
-export type TradeInRow = TradeInRecord;
+/**
+ * A trade-in rung up on this register (`origin: 'local'`) or pulled from the server (another
+ * register's, for its store-credit voucher); the server turns its lines into used items.
+ */
+export type TradeInRow = TradeInRecord & { origin: 'local' | 'server' } & Record<string, unknown>;
 
 /** A till shift on this register: open until `closed` is set. */
 export type ShiftRow = ShiftOpened & { closed: ShiftClosed | null };
@@ -86,6 +89,17 @@ export class DeadwaxDb extends Dexie {
 			shifts: 'shiftId, openedAt',
 			cashMoves: 'moveId, shiftId'
 		});
+		// 4: trade-ins are in the change feed too; the ones kept before were all rung up here.
+		this.version(4)
+			.stores({ tradeIns: 'tradeInId, businessDay, completedAt' })
+			.upgrade((tx) =>
+				tx
+					.table<TradeInRow>('tradeIns')
+					.toCollection()
+					.modify((row) => {
+						row.origin = 'local';
+					})
+			);
 	}
 }
 
@@ -100,5 +114,6 @@ export const ENTITY_TABLES = {
 	label: 'labels',
 	agreement: 'agreements',
 	sale: 'sales',
-	return: 'returns'
+	return: 'returns',
+	trade_in: 'tradeIns'
 } as const satisfies Record<ChangeEntity, keyof DeadwaxDb>;

@@ -127,7 +127,7 @@ export class LocalStore {
 			if ((await this.db.tradeIns.get(tradeIn.tradeInId)) !== undefined) {
 				throw new LocalStoreError(`trade-in ${tradeIn.tradeInId} is already recorded`);
 			}
-			await this.db.tradeIns.add(parsed.data);
+			await this.db.tradeIns.add({ ...parsed.data, origin: 'local' });
 		});
 	}
 
@@ -284,21 +284,37 @@ export class LocalStore {
 			const latest = new Map<ChangeEntity, Latest>();
 			for (const change of page.changes) {
 				if (change.seq <= cursor) continue;
+				// An entity this register has no table for (a newer server's) is passed over, not a failed page.
+				if (!Object.hasOwn(ENTITY_TABLES, change.entity)) continue;
 				let byId = latest.get(change.entity);
 				if (!byId) latest.set(change.entity, (byId = new Map() as Latest));
 				byId.set(change.entityId, { seq: change.seq, data: change.data });
 			}
 			for (const [entity, byId] of latest) {
 				const puts: Record<string, unknown>[] = [];
+				const putIds: string[] = [];
 				const deletes: string[] = [];
 				for (const [id, { seq, data }] of byId) {
-					if (data === null) deletes.push(id);
-					else puts.push(toRow(entity, id, seq, data));
+					if (data === null) {
+						deletes.push(id);
+					} else {
+						puts.push(toRow(entity, id, seq, data));
+						putIds.push(id);
+					}
 				}
 				const table = db[ENTITY_TABLES[entity]] as unknown as {
+					bulkGet(keys: string[]): Promise<({ origin?: unknown } | undefined)[]>;
 					bulkPut(rows: unknown[]): Promise<unknown>;
 					bulkDelete(keys: string[]): Promise<void>;
 				};
+				if (puts.length > 0 && RECORDED_HERE.has(entity)) {
+					// The server's copy of a record rung up here replaces it under the same key (never
+					// counted twice) and stays 'local': this register's shift report counts it.
+					const existing = await table.bulkGet(putIds);
+					existing.forEach((row, i) => {
+						if (row?.origin === 'local') puts[i]!['origin'] = 'local';
+					});
+				}
 				if (puts.length > 0) await table.bulkPut(puts);
 				if (deletes.length > 0) await table.bulkDelete(deletes);
 			}
@@ -324,6 +340,9 @@ export class LocalStore {
 	}
 }
 
+/** Entities a register also records itself: their rows say where they came from (`origin`). */
+const RECORDED_HERE: ReadonlySet<ChangeEntity> = new Set(['sale', 'return', 'trade_in']);
+
 /** The local row for a pulled snapshot: keyed by the change's entityId, stock reduced to its level. */
 function toRow(
 	entity: ChangeEntity,
@@ -340,6 +359,8 @@ function toRow(
 			return { ...data, saleId: id, origin: 'server' };
 		case 'return':
 			return { ...data, returnId: id, origin: 'server' };
+		case 'trade_in':
+			return { ...data, tradeInId: id, origin: 'server' };
 		case 'shop':
 		case 'tax_class':
 		case 'staff':

@@ -318,7 +318,11 @@ export class SyncEngine {
 		const purge = await this.#store.outbox.ackedIds();
 		let cursor = await this.#store.cursor();
 		for (;;) {
-			const page = await this.#transport.pull({ cursor, limit: this.#pageLimit });
+			const page = await this.#transport.pull({
+				cursor,
+				limit: this.#pageLimit,
+				protocolVersion: PROTOCOL_VERSION
+			});
 			await this.#store.applyPage(page, page.hasMore ? [] : purge);
 			cursor = Math.max(cursor, page.cursor);
 			onPage?.(page);

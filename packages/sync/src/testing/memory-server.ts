@@ -1,6 +1,7 @@
 import { operationSchema, type Operation } from '@deadwax/core';
 import type { SyncTransport } from '../client/transport.ts';
 import { SyncRejectedError } from '../client/transport.ts';
+import { changesFor } from '../protocol.ts';
 import type {
 	Change,
 	OpResult,
@@ -42,14 +43,19 @@ export class MemorySyncServer {
 		return { results, serverTime: new Date(0).toISOString() };
 	}
 
-	pull(deviceId: string, { cursor, limit }: PullInput): PullOutput {
+	pull(deviceId: string, { cursor, limit, protocolVersion }: PullInput): PullOutput {
 		if (this.#revoked.has(deviceId)) {
 			throw new SyncRejectedError('device_revoked', 'device_revoked: this register was revoked');
 		}
 		const changes = this.changes.filter((c) => c.seq > cursor).slice(0, limit);
 		const last = changes.at(-1)?.seq ?? cursor;
 		const highWater = this.changes.length;
-		return { changes, cursor: last, hasMore: last < highWater, highWater };
+		return changesFor(protocolVersion, {
+			changes,
+			cursor: last,
+			hasMore: last < highWater,
+			highWater
+		});
 	}
 
 	/** A transport that calls this server in-process as `deviceId`. */
@@ -90,6 +96,9 @@ export class MemorySyncServer {
 			for (const { itemId, delta } of returnStockDeltas(op.payload)) this.#move(itemId, delta);
 			this.returns.set(op.payload.returnId, op);
 			this.#append('return', op.payload.returnId, { ...op.payload });
+		} else if (op.kind === 'trade_in.completed') {
+			for (const line of op.payload.lines) this.#move(line.itemId, 1);
+			this.#append('trade_in', op.payload.tradeInId, { ...op.payload });
 		}
 		const result: OpResult = { opId, status: isFlagged ? 'flagged' : 'applied' };
 		this.applied.set(opId, result);

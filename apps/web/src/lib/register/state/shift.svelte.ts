@@ -116,7 +116,9 @@ export class ShiftState {
 		const returns = (await db.returns.toArray()).filter(
 			(r) => r.origin === 'local' && inShift(r.completedAt)
 		) as ReturnRecord[];
-		const tradeIns = (await db.tradeIns.toArray()).filter((t) => inShift(t.completedAt));
+		const tradeIns = (await db.tradeIns.toArray()).filter(
+			(t) => t.origin === 'local' && inShift(t.completedAt)
+		);
 		const cashMoves = await db.cashMoves.where('shiftId').equals(shift.shiftId).toArray();
 		return zReport({ shift, closedAt, countedCashCents, sales, returns, tradeIns, cashMoves });
 	}

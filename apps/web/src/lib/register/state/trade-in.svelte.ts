@@ -115,6 +115,7 @@ export class TradeInState {
 			this.bought = await this.#app.db.tradeIns
 				.orderBy('completedAt')
 				.reverse()
+				.filter((t) => t.origin === 'local')
 				.limit(20)
 				.toArray();
 		} catch (error) {
