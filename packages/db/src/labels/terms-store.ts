@@ -1,9 +1,8 @@
-import { assertShareRule, DomainError, type ShareRule } from '@deadwax/core';
+import { assertShareRule, DomainError } from '@deadwax/core';
 import type { AgreementView, ShareRuleView, ShopTermsStore } from '@deadwax/sync';
-import type { Kysely } from 'kysely';
 import { appendChange, lockShopFeed } from '../change-feed.ts';
 import { recordAudit } from '../office/audit.ts';
-import type { ConsignmentAgreement, Schema } from '../schema.ts';
+import type { ConsignmentAgreement } from '../schema.ts';
 import { agreementSnapshot, labelSnapshot } from '../snapshots.ts';
 import type { LabelDeps } from './deps.ts';
 
@@ -30,7 +29,7 @@ function describeRule(rule: ShareRuleView): string {
 }
 
 function checkRule(rule: ShareRuleView, field: string): void {
-	assertShareRule(rule as ShareRule, field);
+	assertShareRule(rule, field);
 }
 
 /** Consignment terms over Kysely: labels a shop starts to carry and its agreements with them. */
