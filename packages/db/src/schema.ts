@@ -37,7 +37,8 @@ export type ChangeEntity =
 	| 'label'
 	| 'agreement'
 	| 'sale'
-	| 'return';
+	| 'return'
+	| 'trade_in';
 export type ActorKind = 'staff' | 'label' | 'device' | 'system';
 
 export interface ShopsTable {

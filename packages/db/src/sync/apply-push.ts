@@ -721,7 +721,17 @@ async function applyTradeIn(ctx: ApplyContext, tradeIn: TradeInRecord): Promise<
 		}
 		placed.push(line);
 	}
-	if (placed.length === 0) return { serverSeq: null };
+	// The trade-in as the register keeps it, so its store-credit voucher reaches every register.
+	const isFlagged = flags.length > 0;
+	const record = {
+		entity: 'trade_in' as const,
+		entityId: tradeIn.tradeInId,
+		data: { ...tradeIn, deviceId, isFlagged, flags: [...new Set(flags.map((f) => f.kind))] }
+	};
+	if (placed.length === 0) {
+		const appended = await appendChanges(trx, shopId, [record]);
+		return { serverSeq: appended?.seq ?? null };
+	}
 	const items = new Map<string, Item>();
 	for (const chunk of chunked(placed)) {
 		const rows = await trx
@@ -759,19 +769,18 @@ async function applyTradeIn(ctx: ApplyContext, tradeIn: TradeInRecord): Promise<
 			by: deviceId
 		}))
 	);
-	// Per record, as bought: the new item, then its one copy in stock.
-	const appended = await appendChanges(
-		trx,
-		shopId,
-		placed.flatMap((line, i) => {
+	// Per record, as bought: the new item, then its one copy in stock; then the trade-in.
+	const appended = await appendChanges(trx, shopId, [
+		...placed.flatMap((line, i) => {
 			const item = items.get(line.itemId);
 			if (item === undefined) throw new Error(`traded-in item ${line.itemId} was not written`);
 			return [
 				{ entity: 'item' as const, entityId: item.id, data: itemSnapshot(item) },
 				changes[i]!
 			];
-		})
-	);
+		}),
+		record
+	]);
 	ctx.learnt.items.push(...placed.map((l) => l.itemId));
 	return { serverSeq: appended?.seq ?? null };
 }

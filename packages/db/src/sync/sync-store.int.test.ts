@@ -317,6 +317,49 @@ forEachStore('sync store', (store) => {
 		]);
 	});
 
+	test('puts each pushed trade-in in the change feed with the record the register keeps, flagged or not', async () => {
+		const { db } = store().database;
+		const fx = await seedSyncShop(db, { shopId: 'tradein-feed', items: {} });
+		const { sync } = stores(db);
+		const credit = tradeInOp(fx.taxClassId, ['tradein-feed-u1']);
+		const voucher = {
+			kind: 'store_credit' as const,
+			amountCents: 600,
+			bonusCents: 100,
+			voucherCode: 'CR-K1-T00001'
+		};
+		const op = { ...credit, payload: { ...credit.payload, offerCents: 500, payout: voucher } };
+		// Nothing of it can be placed: the voucher was handed over all the same.
+		const unplaced = tradeInOp('no-such-class', ['tradein-feed-u2']);
+		const { results } = await sync.push({
+			shopId: 'tradein-feed',
+			deviceId: 'd1',
+			ops: [op, { ...unplaced, deviceSeq: 2 }]
+		});
+		expect(results.map((r) => r.status)).toEqual(['applied', 'flagged']);
+
+		const feed = await sync.pull({ shopId: 'tradein-feed', cursor: 0, limit: 1000 });
+		const tradeIns = feed.changes.filter((c) => c.entity === 'trade_in');
+		expect(tradeIns).toEqual([
+			{
+				seq: expect.any(Number) as number,
+				entity: 'trade_in',
+				entityId: op.payload.tradeInId,
+				data: { ...op.payload, deviceId: 'd1', isFlagged: false, flags: [] }
+			},
+			{
+				seq: expect.any(Number) as number,
+				entity: 'trade_in',
+				entityId: unplaced.payload.tradeInId,
+				data: { ...unplaced.payload, deviceId: 'd1', isFlagged: true, flags: ['unknown_item'] }
+			}
+		]);
+		// After the item and its level, so a register that has the trade-in has its stock too.
+		const itemSeq = feed.changes.find((c) => c.entityId === 'tradein-feed-u1')!.seq;
+		expect(tradeIns[0]!.seq).toBeGreaterThan(itemSeq);
+		expect(feed.highWater).toBe(feed.cursor);
+	});
+
 	test('rejects a trade-in repeating an item id as data, applies the sales around it, and answers a retry', async () => {
 		const { db } = store().database;
 		const fx = await seedSyncShop(db, { shopId: 'dup-tradein', items: { 'dup-tradein-a': 5 } });
