@@ -69,7 +69,7 @@ test('a sale synced from another register can be found and refunded as store cre
 				discountCents: 0,
 				discountReason: null,
 				taxClassId: 'std',
-				taxRateBp: 1900,
+				taxRatePpm: 190000,
 				taxCents: 192,
 				totalCents: 1200,
 				consignment: null

@@ -18,7 +18,7 @@ test('copies a SQLite store consistently while another connection keeps writing'
 		await insertTestShop(db, { id: 'busy' });
 		await db
 			.insertInto('tax_classes')
-			.values({ id: 'tc', shop_id: 'busy', name: 'Records', rate_bp: 1900, updated_at: AT })
+			.values({ id: 'tc', shop_id: 'busy', name: 'Records', rate_ppm: 190000, updated_at: AT })
 			.execute();
 		await db
 			.insertInto('items')

@@ -12,7 +12,13 @@ async function insertItems(db: Kysely<Schema>, shopId: string, ids: string[]): P
 	await insertTestShop(db, { id: shopId });
 	await db
 		.insertInto('tax_classes')
-		.values({ id: `${shopId}-tc`, shop_id: shopId, name: 'Records', rate_bp: 1900, updated_at: AT })
+		.values({
+			id: `${shopId}-tc`,
+			shop_id: shopId,
+			name: 'Records',
+			rate_ppm: 190000,
+			updated_at: AT
+		})
 		.execute();
 	for (const id of ids) {
 		await db

@@ -37,7 +37,7 @@ forEachStore('a row written reads back the same on every store', (store) => {
 				id: 'tc-records',
 				shop_id: 'shop-rt',
 				name: 'Records',
-				rate_bp: 1900,
+				rate_ppm: 190000,
 				updated_at: '2026-03-01T10:00:00.000Z'
 			})
 			.execute();

@@ -68,7 +68,7 @@ export interface TaxClassesTable {
 	shop_id: string;
 	name: string;
 	/** Basis points: 1900 = 19 %. */
-	rate_bp: number;
+	rate_ppm: number;
 	active: Generated<Flag>;
 	updated_at: string;
 }

@@ -35,7 +35,7 @@ export function shopSnapshot(row: Shop) {
 }
 
 export function taxClassSnapshot(row: TaxClass) {
-	return { id: row.id, name: row.name, rateBp: row.rate_bp, isActive: row.active === 1 };
+	return { id: row.id, name: row.name, ratePpm: row.rate_ppm, isActive: row.active === 1 };
 }
 
 /** Includes the PIN hash: a register signs staff in offline against it. */

@@ -34,7 +34,7 @@ test('pins PROTOCOL_VERSION to the wire schemas (bump it and add a history line 
 		pullOutput: z.toJSONSchema(pullOutputSchema, { io: 'input' })
 	};
 	const hash = createHash('sha256').update(canonical(wire)).digest('hex').slice(0, 16);
-	expect({ PROTOCOL_VERSION, hash }).toEqual({ PROTOCOL_VERSION: 5, hash: 'd95b3e023877619f' });
+	expect({ PROTOCOL_VERSION, hash }).toEqual({ PROTOCOL_VERSION: 6, hash: 'ed66972be3a5cf5d' });
 });
 
 test('accepts a push of well-formed ops and refuses one over 100 ops, naming the limit', () => {

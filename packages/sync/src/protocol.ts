@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Operation } from '@deadwax/core';
 
 /** Bump when an older peer could misread a message. Deploy the server before the registers. */
-export const PROTOCOL_VERSION = 5;
+export const PROTOCOL_VERSION = 6;
 // History:
 // 1: push of opId-keyed operations with per-op results; pull of the per-shop change feed by seq.
 // 2: op kinds trade_in.completed, shift.opened, cash.moved and shift.closed (a v1 server parks them as rejected).
@@ -10,6 +10,8 @@ export const PROTOCOL_VERSION = 5;
 // 4: stock.counted lines carry the device's pendingDelta, so a count after an offline delivery is exact.
 // 5: the change feed carries 'trade_in' (store-credit vouchers reach every register); a pull names its
 //    protocolVersion, and a pull without one (a v4 register) is served without the newer entities.
+// 6: tax rates in parts per million (sale lines' taxRatePpm, tax classes' ratePpm) so 8.875 % fits. The server
+//    still applies a sale line with the v5 taxRateBp (read × 100) that an updated register finds in its outbox.
 
 /** A push carries at most this many operations… */
 export const MAX_PUSH_OPS = 100;

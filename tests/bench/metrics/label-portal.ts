@@ -117,7 +117,7 @@ export async function measure(ctx: BenchContext): Promise<Metric[]> {
 							unit_price_cents: 2000,
 							discount_cents: 0,
 							tax_class_id: w.taxClassA,
-							tax_rate_bp: 0,
+							tax_rate_ppm: 0,
 							tax_cents: 0,
 							total_cents: 2000,
 							label_id: w.labelId,

@@ -77,7 +77,7 @@ export async function measure(ctx: BenchContext): Promise<Metric[]> {
 			'INSERT INTO sales (id, shop_id, device_id, op_id, receipt_no, clerk_id, currency, business_day, completed_at, subtotal_cents, discount_cents, tax_cents, total_cents, rounding_cents, tenders, record, is_flagged, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)'
 		);
 		const insertLine = db.prepare(
-			'INSERT INTO sale_lines (sale_id, line_id, shop_id, item_id, release_id, description, kind, quantity, unit_price_cents, discount_cents, tax_class_id, tax_rate_bp, tax_cents, total_cents, label_id, share_cents) VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)'
+			'INSERT INTO sale_lines (sale_id, line_id, shop_id, item_id, release_id, description, kind, quantity, unit_price_cents, discount_cents, tax_class_id, tax_rate_ppm, tax_cents, total_cents, label_id, share_cents) VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)'
 		);
 		const writeOp = db.transaction((op: (typeof ops)[number]) => {
 			const sale = op.payload;
@@ -132,7 +132,7 @@ export async function measure(ctx: BenchContext): Promise<Metric[]> {
 				line.unitPriceCents,
 				line.discountCents,
 				line.taxClassId,
-				line.taxRateBp,
+				line.taxRatePpm,
 				line.taxCents,
 				line.totalCents
 			);

@@ -180,7 +180,7 @@ export async function shopRows(options: { extraItems?: number } = {}): Promise<R
 				tradeInCreditBonusBp: 2500
 			}
 		],
-		taxClasses: [{ id: 'std', name: 'Standard (19 %)', rateBp: 1900, isActive: true }],
+		taxClasses: [{ id: 'std', name: 'Standard (19 %)', ratePpm: 190000, isActive: true }],
 		staff: await staffRows(),
 		releases,
 		items,

@@ -94,7 +94,7 @@ export async function ringUp(
 					discountCents: 0,
 					discountReason: null,
 					taxClassId: 'demo-records',
-					taxRateBp: 0,
+					taxRatePpm: 0,
 					taxCents: 0,
 					totalCents,
 					consignment:

@@ -84,7 +84,7 @@ forEachStore(
 			expect(JSON.parse(feed[1]!.data!)).toEqual({
 				id: `${id}-tax`,
 				name: 'Standard (0 %)',
-				rateBp: 0,
+				ratePpm: 0,
 				isActive: true
 			});
 		});
@@ -105,7 +105,7 @@ forEachStore(
 						'--timezone',
 						'Europe/Vienna',
 						'--tax-rate',
-						'7.7',
+						'8.875',
 						'--tax-name',
 						'Records'
 					],
@@ -113,11 +113,11 @@ forEachStore(
 					{ env: env() }
 				)
 			).toBe(0);
-			expect(made.err[1]).toBe('Tax class "Records" (vienna-tax) at 7.7 %.');
+			expect(made.err[1]).toBe('Tax class "Records" (vienna-tax) at 8.875 %.');
 			const { db } = store().database;
 			expect(
 				await db.selectFrom('tax_classes').selectAll().where('shop_id', '=', 'vienna').execute()
-			).toMatchObject([{ id: 'vienna-tax', name: 'Records', rate_bp: 770, active: 1 }]);
+			).toMatchObject([{ id: 'vienna-tax', name: 'Records', rate_ppm: 88_750, active: 1 }]);
 
 			const added = capture();
 			expect(

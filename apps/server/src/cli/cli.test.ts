@@ -111,7 +111,7 @@ test('staff create names every bad or missing flag without echoing the PIN, and 
 });
 
 test('shop create refuses a tax rate that is not a percentage from 0 to 100', async () => {
-	for (const rate of ['19%', '-1', '100.5', '7.777']) {
+	for (const rate of ['19%', '-1', '100.5', '8.87501']) {
 		const run = capture();
 		const code = await runCli(
 			[
@@ -133,7 +133,7 @@ test('shop create refuses a tax rate that is not a percentage from 0 to 100', as
 		expect(run.err[0]).toContain(
 			rate === '100.5'
 				? `--tax-rate must be at most 100 (got "${rate}")`
-				: `--tax-rate must be a percentage like 19 or 7.7 (got "${rate}")`
+				: `--tax-rate must be a percentage like 19 or 8.875 (got "${rate}")`
 		);
 	}
 });

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { currencyCode } from '@deadwax/core';
+import { currencyCode, formatRatePpm, parsePercentToPpm } from '@deadwax/core';
 import {
 	appendChange,
 	createStores,
@@ -45,9 +45,9 @@ const flagsSchema = z.object({
 	'tax-rounding': z.enum(['line', 'receipt'], { error: 'must be line or receipt' }).default('line'),
 	'tax-rate': z
 		.string()
-		.regex(/^\d{1,3}(\.\d{1,2})?$/, { error: 'must be a percentage like 19 or 7.7' })
-		.transform((rate) => Math.round(Number(rate) * 100))
-		.refine((bp) => bp <= 10_000, { error: 'must be at most 100' })
+		.regex(/^\d{1,3}(\.\d{1,4})?$/, { error: 'must be a percentage like 19 or 8.875' })
+		.transform((rate) => parsePercentToPpm(rate) ?? Infinity)
+		.refine((ppm) => ppm <= 1_000_000, { error: 'must be at most 100' })
 		.default(0),
 	'tax-name': z
 		.string()
@@ -68,11 +68,6 @@ const USAGE =
 	'[--locale de-DE] [--tax-mode inclusive|exclusive] [--tax-rounding line|receipt] ' +
 	'[--tax-rate 19] [--tax-name NAME] [--id slug]';
 
-/** A rate in basis points as people write it: 1900 → "19 %", 770 → "7.7 %". */
-function percent(rateBp: number): string {
-	return `${rateBp / 100} %`;
-}
-
 /**
  * The shop's first tax class, written as the demo seed writes its own (the row, then its snapshot
  * in the shop's feed), so items can be created and tablets can sell at once. Its id is the shop's
@@ -81,7 +76,7 @@ function percent(rateBp: number): string {
 async function addDefaultTaxClass(
 	database: Database,
 	shopId: string,
-	{ name, rateBp }: { name: string; rateBp: number }
+	{ name, ratePpm }: { name: string; ratePpm: number }
 ): Promise<string> {
 	return database.db.transaction().execute(async (trx) => {
 		const row = await trx
@@ -90,7 +85,7 @@ async function addDefaultTaxClass(
 				id: `${shopId}-tax`,
 				shop_id: shopId,
 				name,
-				rate_bp: rateBp,
+				rate_ppm: ratePpm,
 				updated_at: new Date().toISOString()
 			})
 			.returningAll()
@@ -158,11 +153,11 @@ export const shopCreateCommand: Command = {
 			ctx.err(
 				`Created shop "${shop.name}" (${shop.currency}, ${shop.timezone}, prices ${shop.taxMode} of tax).`
 			);
-			const rateBp = flags['tax-rate'];
-			const taxName = flags['tax-name'] ?? `Standard (${percent(rateBp)})`;
+			const ratePpm = flags['tax-rate'];
+			const taxName = flags['tax-name'] ?? `Standard (${formatRatePpm(ratePpm)})`;
 			try {
-				const taxClassId = await addDefaultTaxClass(database, shop.id, { name: taxName, rateBp });
-				ctx.err(`Tax class "${taxName}" (${taxClassId}) at ${percent(rateBp)}.`);
+				const taxClassId = await addDefaultTaxClass(database, shop.id, { name: taxName, ratePpm });
+				ctx.err(`Tax class "${taxName}" (${taxClassId}) at ${formatRatePpm(ratePpm)}.`);
 			} catch (error) {
 				ctx.err(
 					`The shop is there, but its tax class is not: ${error instanceof Error ? error.message : String(error)}`

@@ -60,11 +60,11 @@ forEachStore('demo seed', (store) => {
 		});
 		const taxRates = await database.db
 			.selectFrom('tax_classes')
-			.select(['name', 'rate_bp'])
+			.select(['name', 'rate_ppm'])
 			.where('shop_id', '=', DEMO_SHOP_ID)
 			.orderBy('id')
 			.execute();
-		expect(taxRates.map((t) => t.rate_bp)).toEqual([1900, 1900, 0]);
+		expect(taxRates.map((t) => t.rate_ppm)).toEqual([190000, 190000, 0]);
 	});
 
 	test('keeps valid barcodes only, keyed as GTIN-14 like every lookup', async () => {

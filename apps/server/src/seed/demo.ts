@@ -36,9 +36,9 @@ export const DEMO_STAFF = [
 ] as const;
 
 const TAX_CLASSES = [
-	{ id: 'demo-records', name: 'Records (19 %)', rateBp: 1900 },
-	{ id: 'demo-merch', name: 'Merchandise (19 %)', rateBp: 1900 },
-	{ id: 'demo-zero', name: 'Zero-rated (0 %)', rateBp: 0 }
+	{ id: 'demo-records', name: 'Records (19 %)', ratePpm: 190000 },
+	{ id: 'demo-merch', name: 'Merchandise (19 %)', ratePpm: 190000 },
+	{ id: 'demo-zero', name: 'Zero-rated (0 %)', ratePpm: 0 }
 ] as const;
 
 /** Labels of the sample with several physical releases each; their copies are on consignment. */
@@ -211,7 +211,7 @@ class DemoSeeder {
 					id: c.id,
 					shop_id: DEMO_SHOP_ID,
 					name: c.name,
-					rate_bp: c.rateBp,
+					rate_ppm: c.ratePpm,
 					updated_at: this.#now
 				})
 				.returningAll()

@@ -219,7 +219,7 @@ describe('returnWithoutReceipt', () => {
 		itemId: 'item-consigned-1',
 		quantity: 1,
 		unitRefundCents: 2380,
-		taxRateBp: 1900,
+		taxRatePpm: 190000,
 		restock: true,
 		consignment: { labelId: 'label-svek', rule: { kind: 'percent', percentBp: 6000 } }
 	} as const;
@@ -405,7 +405,7 @@ describe('cash refunds under cash rounding (CHF, cash to 0.05)', () => {
 						itemId: 'item-1',
 						quantity,
 						unitRefundCents,
-						taxRateBp: 810,
+						taxRatePpm: 81000,
 						restock: true,
 						consignment: null
 					}

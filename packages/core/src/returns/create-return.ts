@@ -7,7 +7,7 @@ import { assertCents, assertWholeNumber } from '../money/cents.ts';
 import { mulDivRound, roundToIncrement } from '../money/rounding.ts';
 import { formatReceiptNo, parseReceiptNo } from '../receipt-number/receipt-number.ts';
 import type { Shop } from '../shop/shop.ts';
-import { assertRateBp, taxIncluded } from '../tax/tax.ts';
+import { assertRatePpm, taxIncluded } from '../tax/tax.ts';
 import {
 	returnRecordSchema,
 	type ReturnLine,
@@ -319,7 +319,7 @@ export interface UnreceiptedReturnLine {
 	readonly quantity: number;
 	/** Refund per copy, tax included (what the customer gets back). */
 	readonly unitRefundCents: number;
-	readonly taxRateBp: number;
+	readonly taxRatePpm: number;
 	readonly restock: boolean;
 	/** The item's current consignment terms, so the label's share is reversed; null if shop-owned. */
 	readonly consignment: ConsignmentTerms | null;
@@ -366,11 +366,11 @@ export function returnWithoutReceipt(
 		assertId(l.itemId, `${n} itemId`);
 		assertWholeNumber(l.quantity, `${n} quantity`, 1, 9999);
 		assertCents(l.unitRefundCents, `${n} unitRefundCents`);
-		assertRateBp(l.taxRateBp, `${n} taxRateBp`);
+		assertRatePpm(l.taxRatePpm, `${n} taxRatePpm`);
 		if (l.consignment !== null) assertShareRule(l.consignment.rule, `${n} consignment`);
 		const refundCents = l.unitRefundCents * l.quantity;
 		assertCents(refundCents, `${n} refund`);
-		const taxCents = taxIncluded(refundCents, l.taxRateBp);
+		const taxCents = taxIncluded(refundCents, l.taxRatePpm);
 		return {
 			lineId: l.lineId,
 			originalLineId: null,

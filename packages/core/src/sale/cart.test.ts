@@ -16,7 +16,7 @@ describe('addLine', () => {
 		expect(cart.lines[0]).toMatchObject({
 			unitPriceCents: 1999,
 			quantity: 2,
-			taxRateBp: 1900,
+			taxRatePpm: 190000,
 			discount: null
 		});
 	});

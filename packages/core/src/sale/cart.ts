@@ -21,7 +21,7 @@ export interface CartLine {
 	readonly quantity: number;
 	readonly unitPriceCents: number;
 	readonly taxClassId: string;
-	readonly taxRateBp: number;
+	readonly taxRatePpm: number;
 	readonly discount: Discount | null;
 	readonly consignment: ConsignmentTerms | null;
 }
@@ -135,7 +135,7 @@ export function addLine(
 		// Copy the price so a later catalogue change never rewrites this receipt.
 		unitPriceCents: item.priceCents,
 		taxClassId: taxClass.id,
-		taxRateBp: taxClass.rateBp,
+		taxRatePpm: taxClass.ratePpm,
 		discount: null,
 		consignment: item.consignment
 	};

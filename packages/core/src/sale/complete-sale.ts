@@ -62,7 +62,7 @@ export function completeSale(
 			discountCents: l.discountCents,
 			discountReason: l.discount?.reason ?? null,
 			taxClassId: l.taxClassId,
-			taxRateBp: l.taxRateBp,
+			taxRatePpm: l.taxRatePpm,
 			taxCents: l.taxCents,
 			totalCents: l.totalCents,
 			consignment: l.consignmentShare

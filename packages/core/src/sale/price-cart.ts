@@ -83,7 +83,7 @@ export function priceCart(cart: Cart): CartTotals {
 	const receiptParts = allocateByWeight(receiptDiscountCents, afterLines);
 	const amounts = steps.map((s, i) => s.afterLineCents - (receiptParts[i] ?? 0));
 	const tax = computeTax(
-		steps.map((s, i) => ({ amountCents: amounts[i] ?? 0, rateBp: s.line.taxRateBp })),
+		steps.map((s, i) => ({ amountCents: amounts[i] ?? 0, ratePpm: s.line.taxRatePpm })),
 		{ taxMode, taxRounding }
 	);
 

@@ -18,7 +18,7 @@ const shopArb = fc
 	.map(({ rates, ...settings }): Shop =>
 		aShop({
 			...settings,
-			taxClasses: rates.map((rateBp, i) => ({ id: `tc${i}`, name: `Rate ${i}`, rateBp }))
+			taxClasses: rates.map((ratePpm, i) => ({ id: `tc${i}`, name: `Rate ${i}`, ratePpm }))
 		})
 	);
 

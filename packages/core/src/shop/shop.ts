@@ -40,15 +40,15 @@ function isLocale(tag: string): boolean {
 	}
 }
 
-/** Validates one tax class: a unique id, a name, and a rate in whole basis points 0–10000. */
+/** Validates one tax class: a unique id, a name, and a rate in whole parts per million 0–1000000. */
 export const taxClassSchema = z.object({
 	id,
 	name: z.string().trim().min(1, { error: 'tax class name must not be empty' }).max(100),
-	rateBp: z
+	ratePpm: z
 		.number()
-		.int({ error: 'rateBp must be whole basis points (2000 = 20 %)' })
-		.min(0, { error: 'rateBp must be ≥ 0' })
-		.max(10_000, { error: 'rateBp must be ≤ 10000 (100 %)' })
+		.int({ error: 'ratePpm must be whole parts per million (200000 = 20 %, 88750 = 8.875 %)' })
+		.min(0, { error: 'ratePpm must be ≥ 0' })
+		.max(1_000_000, { error: 'ratePpm must be ≤ 1000000 (100 %)' })
 });
 
 /** Validates shop settings as they arrive from the office or the server. */

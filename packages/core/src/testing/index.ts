@@ -29,10 +29,10 @@ export function aShop(overrides: Partial<Shop> = {}): Shop {
 		taxRounding: 'line',
 		cashRoundingIncrementCents: 1,
 		taxClasses: [
-			{ id: 'records', name: 'Records', rateBp: 1900 },
-			{ id: 'merch', name: 'Merchandise', rateBp: 1900 },
-			{ id: 'books', name: 'Books', rateBp: 700 },
-			{ id: 'zero', name: 'Zero-rated', rateBp: 0 }
+			{ id: 'records', name: 'Records', ratePpm: 190000 },
+			{ id: 'merch', name: 'Merchandise', ratePpm: 190000 },
+			{ id: 'books', name: 'Books', ratePpm: 70000 },
+			{ id: 'zero', name: 'Zero-rated', ratePpm: 0 }
 		],
 		...overrides
 	};
@@ -47,9 +47,9 @@ export function aUkShop(overrides: Partial<Shop> = {}): Shop {
 		locale: 'en-GB',
 		timeZone: 'Europe/London',
 		taxClasses: [
-			{ id: 'records', name: 'Records', rateBp: 2000 },
-			{ id: 'merch', name: 'Merchandise', rateBp: 2000 },
-			{ id: 'zero', name: 'Zero-rated (books)', rateBp: 0 }
+			{ id: 'records', name: 'Records', ratePpm: 200000 },
+			{ id: 'merch', name: 'Merchandise', ratePpm: 200000 },
+			{ id: 'zero', name: 'Zero-rated (books)', ratePpm: 0 }
 		],
 		...overrides
 	});
@@ -66,9 +66,9 @@ export function aUsShop(overrides: Partial<Shop> = {}): Shop {
 		taxMode: 'exclusive',
 		taxRounding: 'receipt',
 		taxClasses: [
-			{ id: 'records', name: 'Records', rateBp: 1025 },
-			{ id: 'merch', name: 'Merchandise', rateBp: 1025 },
-			{ id: 'zero', name: 'Exempt', rateBp: 0 }
+			{ id: 'records', name: 'Records', ratePpm: 102500 },
+			{ id: 'merch', name: 'Merchandise', ratePpm: 102500 },
+			{ id: 'zero', name: 'Exempt', ratePpm: 0 }
 		],
 		...overrides
 	});
@@ -84,8 +84,8 @@ export function aSwissShop(overrides: Partial<Shop> = {}): Shop {
 		timeZone: 'Europe/Zurich',
 		cashRoundingIncrementCents: 5,
 		taxClasses: [
-			{ id: 'records', name: 'Records', rateBp: 810 },
-			{ id: 'zero', name: 'Exempt', rateBp: 0 }
+			{ id: 'records', name: 'Records', ratePpm: 81000 },
+			{ id: 'zero', name: 'Exempt', ratePpm: 0 }
 		],
 		...overrides
 	});

@@ -60,6 +60,36 @@ describe('operationSchema', () => {
 		}
 	});
 
+	test('reads a protocol 5 line’s taxRateBp as taxRatePpm × 100, so an old outbox still applies', () => {
+		const sale = aSaleRecord();
+		const oldLines = sale.lines.map(({ taxRatePpm, ...l }) => ({
+			...l,
+			taxRateBp: taxRatePpm / 100
+		}));
+		const parsed = saleRecordSchema.parse({ ...sale, lines: oldLines });
+		expect(parsed).toEqual(sale);
+		expect(parsed.lines[0]).not.toHaveProperty('taxRateBp');
+		// New York City's 8.875 % only fits in ppm.
+		const nyc = saleRecordSchema.parse({
+			...sale,
+			lines: sale.lines.map((l) => ({ ...l, taxRatePpm: 88_750 }))
+		});
+		expect(nyc.lines.map((l) => l.taxRatePpm)).toEqual(sale.lines.map(() => 88_750));
+	});
+
+	test('refuses a sale line with no tax rate, or with both units', () => {
+		const sale = aSaleRecord();
+		const line = sale.lines[0];
+		if (line === undefined) throw new Error('the test sale has a line');
+		const { taxRatePpm: _rate, ...noRate } = line;
+		const message =
+			'a sale line needs its tax rate: taxRatePpm (or taxRateBp from a protocol ≤ 5 register)';
+		for (const bad of [noRate, { ...line, taxRateBp: 1900 }]) {
+			const parsed = saleRecordSchema.safeParse({ ...sale, lines: [bad] });
+			expect(parsed.error?.issues[0]).toMatchObject({ path: ['lines', 0, 'taxRatePpm'], message });
+		}
+	});
+
 	test('refuses a float amount and says where', () => {
 		const sale = { ...aSaleRecord(), totalCents: 71.98 };
 		const result = saleRecordSchema.safeParse(sale);

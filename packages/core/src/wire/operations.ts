@@ -47,29 +47,49 @@ export const consignmentShareSchema = z.object({
 	shareCents: positiveCents
 });
 
+/**
+ * A line's tax rate in parts per million (88750 = 8.875 %). Bounded at 10000000 so that every
+ * rate a protocol ≤ 5 register could send as `taxRateBp` (at most 100000 bp) still converts.
+ */
+export const taxRatePpmSchema = z.number().int().min(0).max(10_000_000);
+
 /** One line of a completed sale, frozen at the counter: nothing in it is recomputed later. */
-export const saleLineSchema = z.object({
-	lineId: id,
-	itemId: id,
-	releaseId: id.nullable(),
-	/** Short text for the receipt, copied so a later catalogue edit never rewrites it. */
-	description: z.string().max(300),
-	kind: itemKindSchema,
-	quantity: z
-		.number()
-		.int({ error: 'quantity must be a whole number' })
-		.min(1, { error: 'quantity must be ≥ 1' }),
-	unitPriceCents: positiveCents,
-	/** Line discount plus this line's part of any receipt discount. */
-	discountCents: positiveCents,
-	discountReason: z.string().max(200).nullable(),
-	taxClassId: id,
-	taxRateBp: z.number().int().min(0).max(100_000),
-	taxCents: cents,
-	/** What the customer pays for the line, tax included whichever mode the shop uses. */
-	totalCents: cents,
-	consignment: consignmentShareSchema.nullable()
-});
+export const saleLineSchema = z
+	.object({
+		lineId: id,
+		itemId: id,
+		releaseId: id.nullable(),
+		/** Short text for the receipt, copied so a later catalogue edit never rewrites it. */
+		description: z.string().max(300),
+		kind: itemKindSchema,
+		quantity: z
+			.number()
+			.int({ error: 'quantity must be a whole number' })
+			.min(1, { error: 'quantity must be ≥ 1' }),
+		unitPriceCents: positiveCents,
+		/** Line discount plus this line's part of any receipt discount. */
+		discountCents: positiveCents,
+		discountReason: z.string().max(200).nullable(),
+		taxClassId: id,
+		taxRatePpm: taxRatePpmSchema.optional(),
+		/**
+		 * Protocol ≤ 5: the rate in whole basis points. Ops still in an old register's outbox carry it;
+		 * it is read as taxRatePpm = taxRateBp × 100, so such a sale is never rejected.
+		 */
+		taxRateBp: z.number().int().min(0).max(100_000).optional(),
+		taxCents: cents,
+		/** What the customer pays for the line, tax included whichever mode the shop uses. */
+		totalCents: cents,
+		consignment: consignmentShareSchema.nullable()
+	})
+	.refine((l) => (l.taxRatePpm === undefined) !== (l.taxRateBp === undefined), {
+		error: 'a sale line needs its tax rate: taxRatePpm (or taxRateBp from a protocol ≤ 5 register)',
+		path: ['taxRatePpm']
+	})
+	.transform(({ taxRateBp, taxRatePpm, ...line }) => ({
+		...line,
+		taxRatePpm: taxRatePpm ?? (taxRateBp ?? 0) * 100
+	}));
 
 /**
  * How a sale was paid, or a return refunded. `amountCents` is what the tender covers; only cash

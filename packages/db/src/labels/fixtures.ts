@@ -34,7 +34,9 @@ export interface LabelWorld {
 export async function seedLabelWorld(
 	db: Kysely<Schema>,
 	prefix: string,
-	at = '2026-02-01T09:00:00.000Z'
+	at = '2026-02-01T09:00:00.000Z',
+	/** `rate_bp` to seed a store migrated only up to 0006 (before tax rates were ppm). */
+	rateColumn: 'rate_ppm' | 'rate_bp' = 'rate_ppm'
 ): Promise<LabelWorld> {
 	const w: LabelWorld = {
 		shopA: `${prefix}-berlin`,
@@ -71,7 +73,13 @@ export async function seedLabelWorld(
 				.execute();
 			await trx
 				.insertInto('tax_classes')
-				.values({ id: taxClass, shop_id: id, name: 'Zero', rate_bp: 0, updated_at: at })
+				.values({
+					id: taxClass,
+					shop_id: id,
+					name: 'Zero',
+					...({ [rateColumn]: 0 } as { rate_ppm: number }),
+					updated_at: at
+				})
 				.execute();
 			await trx
 				.insertInto('staff')

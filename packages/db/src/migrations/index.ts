@@ -5,6 +5,7 @@ import { office } from './0003_office.ts';
 import { labels } from './0004_labels.ts';
 import { register } from './0005_register.ts';
 import { labelLinks } from './0006_label_links.ts';
+import { taxPpm } from './0007_tax_ppm.ts';
 
 /**
  * Every migration, in the order they run. Names are `NNNN_name`, numbered after the latest one on
@@ -16,5 +17,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
 	'0003_office': office,
 	'0004_labels': labels,
 	'0005_register': register,
-	'0006_label_links': labelLinks
+	'0006_label_links': labelLinks,
+	'0007_tax_ppm': taxPpm
 };

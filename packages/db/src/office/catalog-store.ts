@@ -303,7 +303,7 @@ export function createCatalogStore({ db, now, newId }: OfficeDeps): CatalogStore
 			if (shop === undefined) throw new DomainError('not_found', `No shop with id ${shopId}`);
 			const taxClasses = await db
 				.selectFrom('tax_classes')
-				.select(['id', 'name', 'rate_bp'])
+				.select(['id', 'name', 'rate_ppm'])
 				.where('shop_id', '=', shopId)
 				.where('active', '=', 1)
 				.orderBy('name')
@@ -337,7 +337,7 @@ export function createCatalogStore({ db, now, newId }: OfficeDeps): CatalogStore
 				.orderBy('bin')
 				.execute();
 			return {
-				taxClasses: taxClasses.map((t) => ({ id: t.id, name: t.name, rateBp: t.rate_bp })),
+				taxClasses: taxClasses.map((t) => ({ id: t.id, name: t.name, ratePpm: t.rate_ppm })),
 				labels: labels.map((l) => ({
 					id: l.id,
 					name: l.name,

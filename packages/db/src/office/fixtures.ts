@@ -69,7 +69,7 @@ export async function seedOfficeShop(
 				id: ids.taxClassId,
 				shop_id: shopId,
 				name: 'Records',
-				rate_bp: 1900,
+				rate_ppm: 190000,
 				updated_at: at
 			})
 			.returningAll()

@@ -514,7 +514,7 @@ async function applySale(ctx: ApplyContext, sale: SaleRecord): Promise<Applied> 
 				unit_price_cents: l.unitPriceCents,
 				discount_cents: l.discountCents,
 				tax_class_id: l.taxClassId,
-				tax_rate_bp: l.taxRateBp,
+				tax_rate_ppm: l.taxRatePpm,
 				tax_cents: l.taxCents,
 				total_cents: l.totalCents,
 				label_id: l.consignment?.labelId ?? null,

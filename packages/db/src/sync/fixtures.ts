@@ -46,12 +46,12 @@ export async function seedSyncShop(
 			.execute();
 		await trx
 			.insertInto('tax_classes')
-			.values({ id: taxClassId, shop_id: shopId, name: 'Zero', rate_bp: 0, updated_at: at })
+			.values({ id: taxClassId, shop_id: shopId, name: 'Zero', rate_ppm: 0, updated_at: at })
 			.execute();
 		await appendChange(trx, shopId, 'tax_class', taxClassId, {
 			id: taxClassId,
 			name: 'Zero',
-			rateBp: 0,
+			ratePpm: 0,
 			isActive: true
 		});
 		await trx

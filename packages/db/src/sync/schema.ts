@@ -79,7 +79,7 @@ export interface SaleLinesTable {
 	unit_price_cents: number;
 	discount_cents: number;
 	tax_class_id: string;
-	tax_rate_bp: number;
+	tax_rate_ppm: number;
 	tax_cents: number;
 	total_cents: number;
 	label_id: string | null;

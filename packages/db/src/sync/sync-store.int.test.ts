@@ -97,6 +97,36 @@ forEachStore('sync store', (store) => {
 		expect(sales).toEqual([{ id: op.payload.saleId, total_cents: 2000 }]);
 	});
 
+	test('applies a sale still in an old register’s outbox with taxRateBp (protocol 5) as ppm', async () => {
+		const { db } = store().database;
+		await seedSyncShop(db, { shopId: 'oldbp', items: { 'oldbp-a': 2 } });
+		const { sync } = stores(db);
+		const record = sale('oldbp-a');
+		// The protocol 5 wire shape: 19 % as 1900 bp, and no taxRatePpm.
+		const lines = record.lines.map(({ taxRatePpm: _ppm, ...l }) => ({
+			...l,
+			taxRateBp: 1900,
+			taxCents: 160
+		}));
+		const op = saleOp({ ...record, taxCents: 160 }, { deviceId: 'd1', deviceTime: NOW });
+		const old = { ...op, payload: { ...op.payload, lines } };
+		const pushed = await sync.push({ shopId: 'oldbp', deviceId: 'd1', ops: [old] });
+		expect(pushed.results.map((r) => r.status)).toEqual(['applied']);
+		const rows = await db
+			.selectFrom('sale_lines')
+			.select(['tax_rate_ppm', 'tax_cents'])
+			.where('shop_id', '=', 'oldbp')
+			.execute();
+		expect(rows).toEqual([{ tax_rate_ppm: 190_000, tax_cents: 160 }]);
+		const stored = await db
+			.selectFrom('sales')
+			.select('record')
+			.where('shop_id', '=', 'oldbp')
+			.executeTakeFirstOrThrow();
+		expect(JSON.parse(stored.record)).toMatchObject({ lines: [{ taxRatePpm: 190_000 }] });
+		expect(stored.record).not.toContain('taxRateBp');
+	});
+
 	test('writes one sale movement per line and keeps every level equal to its ledger', async () => {
 		const { db } = store().database;
 		await seedSyncShop(db, { shopId: 'ledger', items: { 'ledger-a': 3, 'ledger-b': 2 } });

@@ -100,6 +100,29 @@ export class DeadwaxDb extends Dexie {
 						row.origin = 'local';
 					})
 			);
+		// 5: tax rates in parts per million (protocol 6): tax classes' rateBp and sale lines'
+		// taxRateBp become ratePpm and taxRatePpm (× 100). Outbox ops keep their shape: the server
+		// still reads a protocol 5 taxRateBp.
+		this.version(5).upgrade(async (tx) => {
+			await tx
+				.table<SnapshotRow>('taxClasses')
+				.toCollection()
+				.modify((row) => {
+					if (typeof row.rateBp !== 'number') return;
+					row.ratePpm = row.rateBp * 100;
+					delete row.rateBp;
+				});
+			await tx
+				.table<SaleRow>('sales')
+				.toCollection()
+				.modify((sale) => {
+					for (const line of sale.lines as { taxRatePpm?: number; taxRateBp?: number }[]) {
+						if (typeof line.taxRateBp !== 'number') continue;
+						line.taxRatePpm = line.taxRateBp * 100;
+						delete line.taxRateBp;
+					}
+				});
+		});
 	}
 }
 

@@ -139,7 +139,7 @@ export type CodeMatch =
 	| { kind: 'none'; code: string };
 
 export interface CatalogLists {
-	taxClasses: { id: string; name: string; rateBp: number }[];
+	taxClasses: { id: string; name: string; ratePpm: number }[];
 	labels: { id: string; name: string; agreementId: string | null; isActive: boolean }[];
 	bins: string[];
 	currency: string;

@@ -31,7 +31,7 @@ export function saleRecord(
 			discountCents: 0,
 			discountReason: null,
 			taxClassId: 'zero',
-			taxRateBp: 0,
+			taxRatePpm: 0,
 			taxCents: 0,
 			totalCents,
 			consignment: l.labelId ? { labelId: l.labelId, shareCents: Math.floor(totalCents / 2) } : null

@@ -17,7 +17,7 @@ function rows(): CatalogRows {
 			cashRoundingIncrementCents: 1,
 			tradeInCreditBonusBp: 2500
 		},
-		taxClasses: [{ id: 'std', name: 'Standard', rateBp: 1900 }],
+		taxClasses: [{ id: 'std', name: 'Standard', ratePpm: 190000 }],
 		releases: [
 			{
 				id: 'rel-1',

@@ -33,7 +33,7 @@ export interface ShopRow {
 export interface TaxClassRow {
 	id: string;
 	name: string;
-	rateBp: number;
+	ratePpm: number;
 	isActive?: boolean;
 }
 
@@ -135,7 +135,7 @@ export function toShop(shop: ShopRow, taxClasses: readonly TaxClassRow[]): Shop 
 		cashRoundingIncrementCents: shop.cashRoundingIncrementCents,
 		taxClasses: taxClasses
 			.filter((t) => t.isActive !== false)
-			.map((t) => ({ id: t.id, name: t.name, rateBp: t.rateBp }))
+			.map((t) => ({ id: t.id, name: t.name, ratePpm: t.ratePpm }))
 	});
 }
 

@@ -182,7 +182,7 @@ export class ReturnsState {
 							itemId: options.item.itemId,
 							quantity: options.quantity,
 							unitRefundCents: options.unitRefundCents,
-							taxRateBp: taxClass?.rateBp ?? 0,
+							taxRatePpm: taxClass?.ratePpm ?? 0,
 							restock: options.restock,
 							consignment: terms
 						}
