@@ -1,7 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import {
+	Kysely,
+	PostgresDialect,
+	SqliteDialect,
+	sql,
+	type SqliteDatabase as KyselySqliteDatabase
+} from 'kysely';
 import pg from 'pg';
 import type { Schema } from './schema.ts';
 
@@ -18,6 +24,9 @@ export interface Database {
 
 /** Waits this long for another process (a backup, the CLI) to release a SQLite write lock. */
 const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+
+/** Prepared statements kept per SQLite handle, least recently used dropped first. */
+const SQLITE_STATEMENT_CACHE_SIZE = 256;
 
 const PG_INT8_OID = 20;
 const PG_NUMERIC_OID = 1700;
@@ -53,7 +62,8 @@ function openSqlite(path: string): Database {
 	handle.pragma('foreign_keys = ON');
 	handle.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
 	handle.pragma('synchronous = NORMAL');
-	const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: handle }) });
+	const database = cachePreparedStatements(handle, SQLITE_STATEMENT_CACHE_SIZE);
+	const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database }) });
 	return {
 		db,
 		kind: 'sqlite',
@@ -61,6 +71,59 @@ function openSqlite(path: string): Database {
 		async close() {
 			await db.destroy();
 			// db.destroy() only closes a handle Kysely has used; closing twice is a no-op.
+			database.close();
+		}
+	};
+}
+
+/** The handle Kysely's SqliteDialect is given, with the statement cache's state for tests. */
+export interface CachingSqliteHandle extends KyselySqliteDatabase {
+	prepare(sql: string): SqliteDatabase.Statement;
+	/** How many statements the cache holds. */
+	readonly cachedStatements: number;
+}
+
+/**
+ * Wraps a better-sqlite3 handle so `prepare` returns a statement already compiled for the same
+ * SQL text (Kysely's SqliteDriver prepares on every query), keeping at most `capacity`, least
+ * recently used dropped first. A statement is a handle's, not a transaction's, so it stays
+ * valid across BEGIN/COMMIT/ROLLBACK, and SQLite recompiles it by itself after a schema change.
+ * A cached statement still being iterated (Kysely's streamQuery: `.stream()`, possibly with
+ * other queries run on the same connection meanwhile) is `busy`, and reusing it would throw
+ * "This statement is busy executing a query": that caller gets a fresh, uncached statement.
+ * `close` empties the cache and closes the handle; closing twice is a no-op.
+ */
+export function cachePreparedStatements(
+	handle: SqliteDatabase.Database,
+	capacity: number
+): CachingSqliteHandle {
+	if (!Number.isInteger(capacity) || capacity < 1) {
+		throw new RangeError(`statement cache capacity must be a positive integer (got ${capacity})`);
+	}
+	const statements = new Map<string, SqliteDatabase.Statement>();
+	return {
+		prepare(text: string): SqliteDatabase.Statement {
+			const cached = statements.get(text);
+			if (cached !== undefined) {
+				if (cached.busy) return handle.prepare(text);
+				// Map keeps insertion order: re-inserting marks it most recently used.
+				statements.delete(text);
+				statements.set(text, cached);
+				return cached;
+			}
+			const statement = handle.prepare(text);
+			statements.set(text, statement);
+			if (statements.size > capacity) {
+				const oldest = statements.keys().next();
+				if (oldest.done !== true) statements.delete(oldest.value);
+			}
+			return statement;
+		},
+		get cachedStatements() {
+			return statements.size;
+		},
+		close() {
+			statements.clear();
 			if (handle.open) handle.close();
 		}
 	};
