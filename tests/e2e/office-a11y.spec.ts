@@ -13,7 +13,8 @@ const SCREENS = [
 	{ path: '/office/discogs', heading: 'Discogs' },
 	{ path: '/office/review', heading: 'Review queue' },
 	{ path: '/office/reports', heading: 'Reports' },
-	{ path: '/office/staff', heading: 'Staff and devices' }
+	{ path: '/office/staff', heading: 'Staff and devices' },
+	{ path: '/office/tax', heading: 'Tax classes' }
 ];
 
 test('every office screen passes axe with no serious or critical violations', async ({ page }) => {

@@ -67,9 +67,10 @@ export interface TaxClassesTable {
 	id: string;
 	shop_id: string;
 	name: string;
-	/** Basis points: 1900 = 19 %. */
+	/** Parts per million: 190000 = 19 %. */
 	rate_ppm: number;
 	active: Generated<Flag>;
+	version: Generated<number>;
 	updated_at: string;
 }
 

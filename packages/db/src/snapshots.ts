@@ -35,7 +35,13 @@ export function shopSnapshot(row: Shop) {
 }
 
 export function taxClassSnapshot(row: TaxClass) {
-	return { id: row.id, name: row.name, ratePpm: row.rate_ppm, isActive: row.active === 1 };
+	return {
+		id: row.id,
+		name: row.name,
+		ratePpm: row.rate_ppm,
+		isActive: row.active === 1,
+		version: row.version
+	};
 }
 
 /** Includes the PIN hash: a register signs staff in offline against it. */

@@ -85,7 +85,8 @@ forEachStore(
 				id: `${id}-tax`,
 				name: 'Standard (0 %)',
 				ratePpm: 0,
-				isActive: true
+				isActive: true,
+				version: 1
 			});
 		});
 

@@ -8,7 +8,8 @@ const PORTS = [
 	'review',
 	'staff',
 	'audit',
-	'reports'
+	'reports',
+	'taxClasses'
 ] as const;
 
 export interface OfficeCall {

@@ -6,6 +6,7 @@ import { labels } from './0004_labels.ts';
 import { register } from './0005_register.ts';
 import { labelLinks } from './0006_label_links.ts';
 import { taxPpm } from './0007_tax_ppm.ts';
+import { taxClassVersion } from './0008_tax_class_version.ts';
 
 /**
  * Every migration, in the order they run. Names are `NNNN_name`, numbered after the latest one on
@@ -18,5 +19,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
 	'0004_labels': labels,
 	'0005_register': register,
 	'0006_label_links': labelLinks,
-	'0007_tax_ppm': taxPpm
+	'0007_tax_ppm': taxPpm,
+	'0008_tax_class_version': taxClassVersion
 };

@@ -10,6 +10,7 @@ import { createReportStore } from './report-store.ts';
 import { createReviewStore } from './review-store.ts';
 import { createStaffStore } from './staff-store.ts';
 import { createStockStore } from './stock-store.ts';
+import { createTaxClassStore } from './tax-class-store.ts';
 
 export { applyStockReceived } from './apply-stock-received.ts';
 export { applyStockCounted } from './apply-stock-counted.ts';
@@ -41,6 +42,7 @@ export function createOfficeStores({
 		review: createReviewStore(deps, catalog),
 		staff: createStaffStore(deps),
 		audit: createAuditStore(deps),
-		reports: createReportStore(deps)
+		reports: createReportStore(deps),
+		taxClasses: createTaxClassStore(deps)
 	};
 }

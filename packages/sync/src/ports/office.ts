@@ -453,6 +453,39 @@ export interface AuditStore {
 	}): Promise<AuditEntryView[]>;
 }
 
+// ── tax classes ──────────────────────────────────────────────────────────────────────────────
+
+export interface TaxClassView {
+	id: string;
+	name: string;
+	/** Parts per million: 88750 = 8.875 %. */
+	ratePpm: number;
+	isActive: boolean;
+	version: number;
+	updatedAt: string;
+}
+
+/**
+ * The shop's tax classes. A sale freezes its line's rate, so a changed rate applies to later
+ * sales only. Every write reaches the registers through the feed.
+ */
+export interface TaxClassStore {
+	list(shopId: string): Promise<TaxClassView[]>;
+	/** `invalid_input` naming the field for an empty or long name or a rate outside 0–100 %. */
+	create(input: { actor: OfficeActor; name: string; ratePpm: number }): Promise<TaxClassView>;
+	/**
+	 * Renames or re-rates a class. `conflict` (saying what changed) when `expectedVersion` is no
+	 * longer current, `not_found` for another shop's or an unknown class.
+	 */
+	update(input: {
+		actor: OfficeActor;
+		taxClassId: string;
+		expectedVersion: number;
+		name: string;
+		ratePpm: number;
+	}): Promise<TaxClassView>;
+}
+
 // ── reports ──────────────────────────────────────────────────────────────────────────────────
 
 /** Business days YYYY-MM-DD, both included. */
@@ -561,4 +594,5 @@ export interface OfficeStores {
 	staff: StaffStore;
 	audit: AuditStore;
 	reports: ReportStore;
+	taxClasses: TaxClassStore;
 }

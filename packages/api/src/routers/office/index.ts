@@ -6,6 +6,7 @@ import { reviewRouter } from './review.ts';
 import { sessionRouter } from './session.ts';
 import { auditRouter, staffRouter } from './staff.ts';
 import { stockRouter } from './stock.ts';
+import { taxClassesRouter } from './tax-classes.ts';
 
 /** The manager's back office. Every procedure but `session` needs a manager or owner signed in. */
 export const officeRouter = router({
@@ -16,5 +17,6 @@ export const officeRouter = router({
 	review: reviewRouter,
 	staff: staffRouter,
 	audit: auditRouter,
-	reports: reportsRouter
+	reports: reportsRouter,
+	taxClasses: taxClassesRouter
 });
