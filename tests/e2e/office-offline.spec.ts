@@ -68,16 +68,18 @@ test('on a paired tablet a delivery is received and a bin counted with the netwo
 	).toBeVisible();
 
 	await context.setOffline(false);
-	// The delivery (+2) and then the count (found 1 of the 3 expected: −2) arrive in order.
-	await expect.poll(() => onHand(page.request, record.itemId), { timeout: 30_000 }).toBe(1);
-	const ledger = await query<{ reason: string; delta: number }[]>(
-		page.request,
-		'office.stock.movements',
-		{ itemId: record.itemId }
-	);
-	expect(ledger.map((m) => [m.reason, m.delta])).toEqual([
+	// The delivery (+2) and then the count (found 1 of the 3 expected: −2) arrive in order. On hand
+	// is 1 before they arrive and after, so wait for the movements themselves.
+	const movements = async () =>
+		(
+			await query<{ reason: string; delta: number }[]>(page.request, 'office.stock.movements', {
+				itemId: record.itemId
+			})
+		).map((m) => [m.reason, m.delta]);
+	await expect.poll(movements, { timeout: 30_000 }).toEqual([
 		['count', -2],
 		['receive', 2],
 		['receive', 1]
 	]);
+	expect(await onHand(page.request, record.itemId)).toBe(1);
 });
