@@ -46,6 +46,8 @@ test('a register with a sale open is not reloaded when another tab takes the upd
 	page,
 	context
 }) => {
+	// Two pages, two service worker installs and two reloads: slow on a busy two-core machine.
+	test.setTimeout(90_000);
 	const register = new RegisterPage(page);
 	await register.open();
 	await register.shell.waitForServiceWorkerControl();
@@ -63,7 +65,7 @@ test('a register with a sale open is not reloaded when another tab takes the upd
 	await expect(officeShell.reloadButton).toHaveText('Reload now');
 	await expect(register.shell.reloadButton).toHaveText('Finish the sale first');
 
-	const officeReloaded = office.waitForEvent('load');
+	const officeReloaded = office.waitForEvent('load', { timeout: 60_000 });
 	await officeShell.reloadButton.click();
 	await officeReloaded;
 	await expect(officeShell.updateBanner).toBeHidden();
