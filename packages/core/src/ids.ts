@@ -20,3 +20,18 @@ export function assertUuid(value: string, field: string): void {
 		);
 	}
 }
+
+/**
+ * `value` trimmed. Throws `invalid_input` naming `field` unless it is 1 to `max` characters once
+ * trimmed (names, references, codes people type).
+ */
+export function requiredText(value: string, field: string, max: number): string {
+	const trimmed = value.trim();
+	if (trimmed === '' || trimmed.length > max) {
+		throw new DomainError(
+			'invalid_input',
+			`${field} must be 1 to ${max} characters (got ${JSON.stringify(value)})`
+		);
+	}
+	return trimmed;
+}

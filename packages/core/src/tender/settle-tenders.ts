@@ -1,4 +1,5 @@
 import { DomainError } from '../errors.ts';
+import { requiredText } from '../ids.ts';
 import { assertCents, assertWholeNumber } from '../money/cents.ts';
 import { describeCents } from '../money/describe.ts';
 import { roundToIncrement } from '../money/rounding.ts';
@@ -23,17 +24,6 @@ export interface Settlement {
 	readonly paidCents: number;
 	/** Cash handed back. Only cash gives change. */
 	readonly changeCents: number;
-}
-
-function checkText(value: string, field: string, max: number): string {
-	const trimmed = value.trim();
-	if (trimmed === '' || trimmed.length > max) {
-		throw new DomainError(
-			'invalid_input',
-			`${field} must be 1 to ${max} characters (got ${JSON.stringify(value)})`
-		);
-	}
-	return trimmed;
 }
 
 /**
@@ -72,7 +62,7 @@ export function settleTenders(options: {
 				nonCash.push({
 					kind: 'card',
 					amountCents: tender.amountCents,
-					reference: checkText(tender.reference, `tender ${n} card reference`, 100)
+					reference: requiredText(tender.reference, `tender ${n} card reference`, 100)
 				});
 				break;
 			case 'voucher':
@@ -80,7 +70,7 @@ export function settleTenders(options: {
 				nonCash.push({
 					kind: 'voucher',
 					amountCents: tender.amountCents,
-					voucherCode: checkText(tender.voucherCode, `tender ${n} voucher code`, 64)
+					voucherCode: requiredText(tender.voucherCode, `tender ${n} voucher code`, 64)
 				});
 				break;
 		}

@@ -1,4 +1,4 @@
-import { DomainError } from '@deadwax/core';
+import { DomainError, requiredText } from '@deadwax/core';
 import {
 	hashPin,
 	pinProblem,
@@ -23,17 +23,6 @@ function toStaffView(row: Staff, at: string): StaffView {
 		isLocked: row.pin_locked_until !== null && row.pin_locked_until > at,
 		updatedAt: row.updated_at
 	};
-}
-
-function checkName(name: string): string {
-	const trimmed = name.trim();
-	if (trimmed === '' || trimmed.length > 80) {
-		throw new DomainError(
-			'invalid_input',
-			`name must be 1 to 80 characters (got ${JSON.stringify(name)})`
-		);
-	}
-	return trimmed;
 }
 
 function checkPin(pin: string): void {
@@ -87,7 +76,7 @@ export function createStaffStore({ db, now, newId, pinIterations }: OfficeDeps):
 		},
 
 		async create({ actor, name, role, pin }) {
-			const cleanName = checkName(name);
+			const cleanName = requiredText(name, 'name', 80);
 			checkPin(pin);
 			if (!mayManage(actor, role)) {
 				throw new DomainError('manager_required', `only an owner may add a ${role}`);
@@ -114,7 +103,7 @@ export function createStaffStore({ db, now, newId, pinIterations }: OfficeDeps):
 		},
 
 		async update({ actor, staffId, name, role, pin, isActive }) {
-			const cleanName = name === undefined ? undefined : checkName(name);
+			const cleanName = name === undefined ? undefined : requiredText(name, 'name', 80);
 			if (pin !== undefined) checkPin(pin);
 			const pinHash = pin === undefined ? undefined : await hashPin(pin, hashOptions);
 			const at = now();

@@ -1,4 +1,4 @@
-import { DomainError, formatRatePpm, PPM } from '@deadwax/core';
+import { DomainError, formatRatePpm, PPM, requiredText } from '@deadwax/core';
 import type { OfficeActor, TaxClassStore, TaxClassView } from '@deadwax/sync';
 import type { Kysely } from 'kysely';
 import { appendChange, lockShopFeed } from '../change-feed.ts';
@@ -26,17 +26,6 @@ function toView(row: TaxClass): TaxClassView {
 		version: row.version,
 		updatedAt: row.updated_at
 	};
-}
-
-function checkName(name: string): string {
-	const trimmed = name.trim();
-	if (trimmed === '' || trimmed.length > 80) {
-		throw new DomainError(
-			'invalid_input',
-			`name must be 1 to 80 characters (got ${JSON.stringify(name)})`
-		);
-	}
-	return trimmed;
 }
 
 function checkRate(ratePpm: number): void {
@@ -110,7 +99,7 @@ export function createTaxClassStore({ db, now, newId }: OfficeDeps): TaxClassSto
 		},
 
 		async create({ actor, name, ratePpm }) {
-			const cleanName = checkName(name);
+			const cleanName = requiredText(name, 'name', 80);
 			checkRate(ratePpm);
 			const at = now();
 			return db.transaction().execute(async (trx) => {
@@ -133,7 +122,7 @@ export function createTaxClassStore({ db, now, newId }: OfficeDeps): TaxClassSto
 		},
 
 		async update({ actor, taxClassId, expectedVersion, name, ratePpm }) {
-			const cleanName = checkName(name);
+			const cleanName = requiredText(name, 'name', 80);
 			checkRate(ratePpm);
 			const at = now();
 			return db.transaction().execute(async (trx) => {
